@@ -1,0 +1,4 @@
+package io.trafficlab.engine.core.topology;
+
+/** A service port; every port is HTTP in trafficlab. */
+public record ServicePort(int number, String name) {}

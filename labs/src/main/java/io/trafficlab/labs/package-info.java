@@ -1,0 +1,2 @@
+/** Scenario packs, exercises, checks, the grader and its exports. Depends on the engine only. */
+package io.trafficlab.labs;
