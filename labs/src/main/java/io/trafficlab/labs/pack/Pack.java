@@ -1,0 +1,25 @@
+package io.trafficlab.labs.pack;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A scenario pack (DESIGN §6): ordered lessons and their exercises, loaded from
+ * {@code content/packs/<id>/}.
+ */
+public record Pack(String id, String title, int version, String description, List<Lesson> lessons,
+    List<ExerciseSource> exercises) {
+
+  public Pack {
+    lessons = List.copyOf(lessons);
+    exercises = List.copyOf(exercises);
+  }
+
+  public Optional<Lesson> lesson(String slug) {
+    return lessons.stream().filter(l -> l.slug().equals(slug)).findFirst();
+  }
+
+  public Optional<ExerciseSource> exercise(String id) {
+    return exercises.stream().filter(e -> e.id().equals(id)).findFirst();
+  }
+}
