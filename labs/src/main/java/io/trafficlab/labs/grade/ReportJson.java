@@ -1,0 +1,68 @@
+package io.trafficlab.labs.grade;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trafficlab.engine.cases.Observation;
+import io.trafficlab.engine.cases.ObservationJson;
+import io.trafficlab.engine.config.diag.Diagnostic;
+
+/** The grade report's JSON form (DESIGN §4, CONTRACT; extended with misconceptions and timing). */
+public final class ReportJson {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ReportJson() {}
+
+  public static ObjectNode toJson(GradeReport r) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("exercise", r.exercise());
+    n.put("status", r.status().wireName());
+    n.put("score", r.score());
+    n.put("maxScore", r.maxScore());
+    if (!r.message().isEmpty()) {
+      n.put("message", r.message());
+    }
+    n.set("diagnostics", diagnostics(r));
+    ArrayNode checks = n.putArray("checks");
+    for (CheckResult c : r.checks()) {
+      ObjectNode cn = checks.addObject();
+      cn.put("id", c.id());
+      cn.put("task", c.task());
+      cn.put("title", c.title());
+      cn.put("status", c.status().wireName());
+      cn.put("points", c.points());
+      cn.put("maxPoints", c.maxPoints());
+      cn.put("message", c.message());
+      cn.put("hint", c.hint());
+      ArrayNode traces = cn.putArray("traces");
+      for (Observation o : c.traces()) {
+        traces.add(ObservationJson.toJson(o));
+      }
+    }
+    ArrayNode mis = n.putArray("misconceptions");
+    for (GradeReport.MisconceptionHit m : r.misconceptions()) {
+      mis.addObject().put("id", m.id()).put("title", m.title()).put("feedback", m.feedback());
+    }
+    n.put("variant", r.variant());
+    n.put("durationMs", Math.round(r.durationMs() * 10) / 10.0);
+    return n;
+  }
+
+  static ArrayNode diagnostics(GradeReport r) {
+    ArrayNode arr = JSON.createArrayNode();
+    for (Diagnostic d : r.diagnostics()) {
+      ObjectNode o = arr.addObject();
+      o.put("severity", d.severity().wireName());
+      o.put("code", d.code());
+      o.put("message", d.message());
+      o.put("file", d.file());
+      o.put("line", d.line());
+      o.put("column", d.column());
+      o.put("path", d.path());
+      o.put("resource", d.resource());
+      o.put("hint", d.hint());
+      o.put("layer", d.layer().wireName());
+    }
+    return arr;
+  }
+}
