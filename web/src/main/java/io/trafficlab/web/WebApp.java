@@ -1,17 +1,35 @@
 package io.trafficlab.web;
 
 import io.javalin.Javalin;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.trafficlab.web.account.AccountController;
+import io.trafficlab.web.account.SessionFilter;
+import io.trafficlab.web.account.SessionStore;
+import io.trafficlab.web.account.UserRepository;
+import io.trafficlab.web.account.Visitor;
+import io.trafficlab.web.view.Chrome;
 import io.trafficlab.web.view.HomePage;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root of the web app: routes are registered here, handlers load data and pages
  * only render. Unknown exceptions never echo their message to the client.
  */
 public final class WebApp {
+  private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+
   private WebApp() {}
 
   public static Javalin create(WebDeps deps) {
+    UserRepository users = new UserRepository(deps.database().dataSource());
+    SessionStore sessionStore = new SessionStore(deps.database().dataSource(), deps.clock());
+    SessionFilter sessions = new SessionFilter(sessionStore, users);
+    AccountController accounts = new AccountController(users, deps.passwords(), sessions,
+        deps.templates(), deps.adminEmail());
     return Javalin.create(cfg -> {
       cfg.staticFiles.add(s -> {
         s.hostedPath = "/static";
@@ -19,13 +37,30 @@ public final class WebApp {
         s.location = Location.CLASSPATH;
       });
       cfg.staticFiles.enableWebjars();
-      cfg.routes.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
-      cfg.routes.get("/", ctx -> ctx.html(deps.templates().render("home.jte", HomePage.of(deps.packs()))));
+      cfg.http.maxRequestSize = 1024 * 1024;
+      cfg.routes.before(sessions::handle);
+      cfg.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+      cfg.routes.get("/", ctx -> ctx.html(deps.templates().render("home.jte",
+          HomePage.of(Chrome.of("Learn Istio traffic management", Visitor.of(ctx)), deps.packs()))));
+      cfg.routes.get("/signup", accounts::signUpForm);
+      cfg.routes.post("/signup", accounts::signUp);
+      cfg.routes.get("/signin", accounts::signInForm);
+      cfg.routes.post("/signin", accounts::signIn);
+      cfg.routes.post("/signout", accounts::signOut);
+      cfg.routes.exception(ForbiddenResponse.class, (e, ctx) -> ctx.status(403)
+          .html("<!doctype html><title>Forbidden</title><main style=\"font-family:system-ui;max-width:40rem;margin:3rem auto\">"
+              + "<h1>Not allowed</h1><p>" + escape(e.getMessage()) + "</p><p><a href=\"/\">Home</a></p></main>"));
+      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
+          .json(Map.of("status", e.getStatus(), "code", "http_" + e.getStatus(), "message", e.getMessage())));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
-        org.slf4j.LoggerFactory.getLogger(WebApp.class).error("unhandled error on {}", ctx.path(), e);
-        ctx.status(500).json(java.util.Map.of("status", 500, "code", "internal_error",
+        LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+        ctx.status(500).json(Map.of("status", 500, "code", "internal_error",
             "message", "Something went wrong on our side; the error was logged."));
       });
     });
+  }
+
+  static String escape(String s) {
+    return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

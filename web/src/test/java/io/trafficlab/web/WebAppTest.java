@@ -25,7 +25,7 @@ class WebAppTest {
   static void start() {
     db = Database.open(Database.h2MemoryUrl("webapptest"), null, null);
     PackCatalog packs = PackCatalog.load(List.of(Path.of("../labs/src/test/resources/packs")));
-    app = WebApp.create(new WebDeps(db, packs, Templates.create())).start(0);
+    app = WebApp.create(WebDeps.of(db, packs, Templates.create())).start(0);
   }
 
   @AfterAll

@@ -3,6 +3,11 @@ package io.trafficlab.web.cli;
 import io.javalin.Javalin;
 import io.trafficlab.web.WebApp;
 import io.trafficlab.web.WebDeps;
+import io.trafficlab.web.account.Passwords;
+import io.trafficlab.web.account.Role;
+import io.trafficlab.web.account.UserRepository;
+import java.time.Clock;
+import java.util.Optional;
 import io.trafficlab.web.db.Database;
 import io.trafficlab.web.pack.PackCatalog;
 import io.trafficlab.web.view.Templates;
@@ -43,6 +48,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--packs", arity = "1..*", description = "extra pack directories, loaded at start-up")
   List<Path> packs = List.of();
 
+  @Option(names = "--admin", paramLabel = "EMAIL",
+      description = "make this account an instructor (it becomes one when it signs up, or at once if it exists)")
+  String admin;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -71,7 +80,16 @@ final class ServeCommand implements Callable<Integer> {
             + " problem(s); run: trafficlab pack validate <dir>");
       }
     });
-    Javalin app = WebApp.create(new WebDeps(db, catalog, Templates.create()));
+    Optional<String> adminEmail = Optional.ofNullable(admin);
+    adminEmail.ifPresent(email -> {
+      UserRepository users = new UserRepository(db.dataSource());
+      users.findByEmail(email).ifPresentOrElse(u -> {
+        users.setRole(u.id(), Role.INSTRUCTOR);
+        out.println("instructor: " + u.email());
+      }, () -> out.println("instructor: " + email + " (becomes an instructor when this address signs up at /signup)"));
+    });
+    Javalin app = WebApp.create(new WebDeps(db, catalog, Templates.create(), Passwords.standard(), adminEmail,
+        Clock.systemUTC()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();

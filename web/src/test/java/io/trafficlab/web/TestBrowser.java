@@ -1,0 +1,67 @@
+package io.trafficlab.web;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A cookie-keeping HTTP client that fills in the CSRF token the way a browser form would. */
+public final class TestBrowser {
+  private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
+  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  private final int port;
+  private String csrf = "";
+
+  public TestBrowser(int port) {
+    this.port = port;
+  }
+
+  public HttpResponse<String> get(String path) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    Matcher m = CSRF.matcher(r.body());
+    if (m.find()) {
+      csrf = m.group(1);
+    }
+    return r;
+  }
+
+  /** Posts a form with the page's CSRF token (as a form on the page would). */
+  public HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+    Map<String, String> f = new LinkedHashMap<>(form);
+    f.putIfAbsent("_csrf", csrf);
+    return postRaw(path, f);
+  }
+
+  public HttpResponse<String> postRaw(String path, Map<String, String> form) throws Exception {
+    String body = form.entrySet().stream()
+        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    Matcher m = CSRF.matcher(r.body());
+    if (m.find()) {
+      csrf = m.group(1);
+    }
+    return r;
+  }
+
+  public String csrf() {
+    return csrf;
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
