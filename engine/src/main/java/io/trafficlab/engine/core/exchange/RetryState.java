@@ -7,10 +7,12 @@ import io.trafficlab.engine.core.exchange.AttemptOutcome.Reset;
 import io.trafficlab.engine.core.exchange.AttemptOutcome.Response;
 import io.trafficlab.engine.core.policy.RetryPolicy;
 import io.trafficlab.engine.core.pool.RetryBudget;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The retry bookkeeping of one request, after Envoy's {@code RetryStateImpl}: an immutable policy
@@ -92,7 +94,7 @@ public final class RetryState {
     holdingRetrySlot = true;
     attempt++;
     int retryNumber = policy.numRetries() - retriesLeft;
-    java.time.Duration wait = backoff.next(random);
+    Duration wait = backoff.next(random);
     Set<String> avoid = policy.retryIgnorePreviousHosts() ? Set.copyOf(triedHosts) : Set.of();
     return new RetryDecision.Retry(wait, attempt, avoid, "retry " + retryNumber + "/"
         + policy.numRetries() + " after " + what + ", backoff " + Durations.format(wait));
@@ -145,7 +147,7 @@ public final class RetryState {
   }
 
   private String retryOnText() {
-    return policy.retryOn().isEmpty() ? "(none)" : String.join(",", new java.util.TreeSet<>(policy.retryOn()));
+    return policy.retryOn().isEmpty() ? "(none)" : String.join(",", new TreeSet<>(policy.retryOn()));
   }
 
   private void releaseSlot() {
