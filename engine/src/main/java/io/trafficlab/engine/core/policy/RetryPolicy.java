@@ -20,8 +20,30 @@ public record RetryPolicy(int numRetries, Set<String> retryOn, Set<Integer> retr
   public static final Duration DEFAULT_BACKOFF = Duration.ofMillis(25);
 
   public RetryPolicy {
+    if (numRetries < 0) {
+      throw new IllegalArgumentException("numRetries: " + numRetries + " (expected: >= 0)");
+    }
     retryOn = Set.copyOf(retryOn);
     retriableStatusCodes = Set.copyOf(retriableStatusCodes);
+    if (backoffBase.isNegative() || backoffBase.isZero()) {
+      throw new IllegalArgumentException("backoffBase: " + backoffBase + " (expected: > 0)");
+    }
+  }
+
+  /** True when {@code policy} (an Envoy retry_on name such as {@code 5xx}) is enabled. */
+  public boolean retriesOn(String policy) {
+    return retryOn.contains(policy);
+  }
+
+  /** Envoy's default cap of the jittered backoff: ten times the base interval (250 ms). */
+  public Duration maxBackoff() {
+    return backoffBase.multipliedBy(10);
+  }
+
+  /** A copy with another retry count. */
+  public RetryPolicy withNumRetries(int n) {
+    return new RetryPolicy(n, retryOn, retriableStatusCodes, perTryTimeout, retryIgnorePreviousHosts,
+        backoffBase);
   }
 
   /** Istio's default when {@code retries} is absent (1.24+: 503 is not retried). */
