@@ -47,9 +47,14 @@ public final class OutlierDetector {
   private Cancellable sweep;
   private int ejected;
 
-  /** With Istio's documented rule that at least one host can always be ejected. */
+  /**
+   * As Istio configures Envoy today: {@code always_eject_one_host} is not set, so a host is ejected
+   * only while (ejected + 1) / hosts stays within maxEjectionPercent. With the default 10 % and fewer
+   * than ten pods nothing is ever ejected (Envoy 1.31 changed this; older Envoy always let one host
+   * go). Lessons teach this; {@code maxEjectionPercent: 100} is the usual fix for small services.
+   */
   public OutlierDetector(OutlierPolicy policy, Scheduler scheduler, Collection<String> hosts) {
-    this(policy, scheduler, hosts, true, e -> {});
+    this(policy, scheduler, hosts, false, e -> {});
   }
 
   /**
