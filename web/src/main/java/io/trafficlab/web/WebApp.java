@@ -9,6 +9,7 @@ import io.trafficlab.web.account.SessionFilter;
 import io.trafficlab.web.account.SessionStore;
 import io.trafficlab.web.account.UserRepository;
 import io.trafficlab.web.account.Visitor;
+import io.trafficlab.web.lesson.LessonController;
 import io.trafficlab.web.view.Chrome;
 import io.trafficlab.web.view.HomePage;
 import java.util.Map;
@@ -30,6 +31,7 @@ public final class WebApp {
     SessionFilter sessions = new SessionFilter(sessionStore, users);
     AccountController accounts = new AccountController(users, deps.passwords(), sessions,
         deps.templates(), deps.adminEmail());
+    LessonController lessons = new LessonController(deps.packs(), deps.templates());
     return Javalin.create(cfg -> {
       cfg.staticFiles.add(s -> {
         s.hostedPath = "/static";
@@ -42,6 +44,7 @@ public final class WebApp {
       cfg.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
       cfg.routes.get("/", ctx -> ctx.html(deps.templates().render("home.jte",
           HomePage.of(Chrome.of("Learn Istio traffic management", Visitor.of(ctx)), deps.packs()))));
+      cfg.routes.get("/packs/{pack}/lessons/{lesson}", lessons::show);
       cfg.routes.get("/signup", accounts::signUpForm);
       cfg.routes.post("/signup", accounts::signUp);
       cfg.routes.get("/signin", accounts::signInForm);
@@ -50,6 +53,9 @@ public final class WebApp {
       cfg.routes.exception(ForbiddenResponse.class, (e, ctx) -> ctx.status(403)
           .html("<!doctype html><title>Forbidden</title><main style=\"font-family:system-ui;max-width:40rem;margin:3rem auto\">"
               + "<h1>Not allowed</h1><p>" + escape(e.getMessage()) + "</p><p><a href=\"/\">Home</a></p></main>"));
+      cfg.routes.exception(io.javalin.http.NotFoundResponse.class, (e, ctx) -> ctx.status(404)
+          .html("<!doctype html><title>Not found</title><main style=\"font-family:system-ui;max-width:40rem;margin:3rem auto\">"
+              + "<h1>Not found</h1><p>" + escape(e.getMessage()) + "</p><p><a href=\"/\">Home</a></p></main>"));
       cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
           .json(Map.of("status", e.getStatus(), "code", "http_" + e.getStatus(), "message", e.getMessage())));
       cfg.routes.exception(Exception.class, (e, ctx) -> {

@@ -62,4 +62,20 @@ class WebAppTest {
     assertThat(get("/webjars/codemirror/5.65.21/lib/codemirror.js").statusCode()).isEqualTo(200);
     assertThat(get("/webjars/htmx.org/2.0.10/dist/htmx.min.js").statusCode()).isEqualTo(200);
   }
+
+  @Test
+  void GET_lesson_renders_markdown_with_objectives_and_exercise_links() throws Exception {
+    HttpResponse<String> r = get("/packs/test-pack/lessons/01-header-canary");
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("<h1>Header-based canary</h1>").contains("Route requests with a header to v2")
+        .contains("href=\"/packs/test-pack/exercises/header-canary\"").contains("Send canary testers to v2")
+        .contains("facts checked against Istio 1.24–1.30");
+  }
+
+  @Test
+  void GET_unknown_lesson_is_a_404_page() throws Exception {
+    assertThat(get("/packs/test-pack/lessons/nope").statusCode()).isEqualTo(404);
+    assertThat(get("/packs/nope/lessons/x").statusCode()).isEqualTo(404);
+  }
 }
