@@ -30,6 +30,7 @@ final class GatewayChecks {
     }
     for (Resource gw : ctx.config().gateways()) {
       checkSelector(ctx, gw);
+      checkSomethingBound(ctx, gw);
     }
     checkConflicts(ctx);
   }
@@ -113,6 +114,29 @@ final class GatewayChecks {
   private static String dnsPart(String serverHost) {
     int slash = serverHost.indexOf('/');
     return slash < 0 ? serverHost : serverHost.substring(slash + 1);
+  }
+
+  /**
+   * TL3104: a Gateway that no VirtualService names serves only 404s. Only said when the config has
+   * VirtualServices at all (a Gateway validated alone may be bound elsewhere).
+   */
+  private static void checkSomethingBound(AnalysisContext ctx, Resource gw) {
+    List<Resource> all = ctx.config().virtualServices();
+    if (all.isEmpty()) {
+      return;
+    }
+    String qualified = gw.namespace() + "/" + gw.name();
+    for (Resource vs : all) {
+      if (AnalysisContext.gatewayRefs(vs).stream().anyMatch(r -> r.qualified().equals(qualified))) {
+        return;
+      }
+    }
+    YamlNode at = Nodes.map(gw.root(), "metadata").map(m -> m.get("name")).orElse(gw.root());
+    String ns = all.get(0).namespace().equals(gw.namespace()) ? gw.name() : qualified;
+    ctx.report(DiagnosticCode.TL3104, at, gw,
+        "a VirtualService without `gateways` applies to sidecars only; add `gateways: [" + ns
+            + "]` to the VirtualService that should serve this Gateway's hosts",
+        qualified);
   }
 
   /** IST0101 selector: with a topology, a non-empty selector must match some gateway workload. */

@@ -90,6 +90,7 @@ public enum DiagnosticCode {
   TL3101("TL3101", Severity.WARNING, Layer.ANALYSIS, "header name %s is not lower-case; request header names are compared in lower case, write %s"),
   TL3102("TL3102", Severity.WARNING, Layer.ANALYSIS, "weight %s is ignored: the only destination of a route gets all of its traffic"),
   TL3103("TL3103", Severity.INFO, Layer.ANALYSIS, "no rule of this VirtualService is a catch-all: requests for %s that match no rule get 404 (NR)"),
+  TL3104("TL3104", Severity.WARNING, Layer.ANALYSIS, "no VirtualService is bound to Gateway %s: every request through it gets 404 (NR)"),
 
   // ---- TL4xxx case files ----
   TL4001("TL4001", Severity.ERROR, Layer.SCHEMA, "%s");
