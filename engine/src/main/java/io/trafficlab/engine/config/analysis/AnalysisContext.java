@@ -82,8 +82,9 @@ final class AnalysisContext {
       } else if (g.contains("/")) {
         q = g;
       } else if (g.contains(".")) {
-        String[] parts = g.split("\\.");
-        q = (parts.length > 1 ? parts[1] : vs.namespace()) + "/" + parts[0];
+        String[] parts = g.split("\\.", -1);
+        String ns = parts.length > 1 && !parts[1].isEmpty() ? parts[1] : vs.namespace();
+        q = ns + "/" + parts[0];
       } else {
         q = vs.namespace() + "/" + g;
       }
