@@ -8,8 +8,10 @@ import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;
 import io.trafficlab.engine.config.yaml.YamlScalar;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +29,12 @@ final class RuleOrderChecks {
   private static final Set<String> STRING_MATCH_KEYS = Set.of("uri", "scheme", "method", "authority");
   private static final Set<String> MAP_MATCH_KEYS = Set.of("headers", "queryParams");
 
+  /**
+   * Coverage is pairwise; past this many distinct matches in one VirtualService only exact
+   * duplicates are looked for, so hostile input stays linear.
+   */
+  static final int MAX_COVERAGE_MATCHES = 256;
+
   private record Seen(int rule, String ruleName, YamlMap match) {}
 
   static void run(AnalysisContext ctx) {
@@ -36,14 +44,21 @@ final class RuleOrderChecks {
   }
 
   private static void analyze(AnalysisContext ctx, Resource vs) {
+    List<String> webhookSaid = new ArrayList<>();
+    for (Diagnostic d : ctx.reported()) {
+      if (d.layer() == Layer.WEBHOOK && d.resource().equals(vs.ref())) {
+        webhookSaid.add(d.message().toLowerCase(Locale.ROOT));
+      }
+    }
     List<Seen> seen = new ArrayList<>();
+    Map<String, Seen> byCanonical = new HashMap<>();
     int catchAll = -1;
     for (Nodes.Indexed rule : AnalysisContext.httpRules(vs)) {
       String name = routeName(rule);
       List<Nodes.Indexed> matches = Nodes.indexed(rule.node(), "match");
       if (matches.isEmpty()) {
         if (catchAll >= 0) {
-          unreachable(ctx, vs, rule.node(), name, "only the last rule can have no matches",
+          unreachable(ctx, vs, webhookSaid, rule.node(), name, "only the last rule can have no matches",
               "rule #" + catchAll + " has no match, so it takes every request; rules after it never "
                   + "run. Give this rule a match or remove it");
         }
@@ -51,17 +66,16 @@ final class RuleOrderChecks {
         continue;
       }
       if (catchAll >= 0) {
-        unreachable(ctx, vs, rule.node(), name, "route without matches defined before",
+        unreachable(ctx, vs, webhookSaid, rule.node(), name, "route without matches defined before",
             "rule #" + catchAll + " has no match, so it takes every request; move this rule above it");
         continue;
       }
       int ineffective = 0;
       for (Nodes.Indexed m : matches) {
         String matchName = requestName(m);
-        Optional<Seen> dup = seen.stream()
-            .filter(s -> Nodes.canonical(s.match(), true).equals(Nodes.canonical(m.node(), true)))
-            .findFirst();
-        Optional<Seen> cover = dup.isPresent() ? dup
+        String canonical = Nodes.canonical(m.node(), true);
+        Optional<Seen> dup = Optional.ofNullable(byCanonical.get(canonical));
+        Optional<Seen> cover = dup.isPresent() || seen.size() > MAX_COVERAGE_MATCHES ? dup
             : seen.stream().filter(s -> covers(s.match(), m.node())).findFirst();
         if (cover.isPresent()) {
           ineffective++;
@@ -71,40 +85,34 @@ final class RuleOrderChecks {
               : "every request this match accepts is already taken by rule " + cover.get().ruleName()
                   + " (" + describe(cover.get().match()) + "): rules are checked in order and the "
                   + "first match wins, not the most specific one. Move the more specific rule first";
-          if (!webhookSaid(ctx, vs, name)) {
+          if (!said(webhookSaid, name)) {
             ctx.report(DiagnosticCode.IST0131, m.node(), vs, hint, name, matchName,
                 cover.get().ruleName());
           }
         } else {
-          seen.add(new Seen(rule.index(), name, m.node()));
+          Seen entry = new Seen(rule.index(), name, m.node());
+          seen.add(entry);
+          byCanonical.putIfAbsent(canonical, entry);
         }
       }
       if (ineffective == matches.size()) {
-        unreachable(ctx, vs, rule.node(), name, "all matches used by prior rules",
+        unreachable(ctx, vs, webhookSaid, rule.node(), name, "all matches used by prior rules",
             "earlier rules already take every request this rule matches; reorder or remove it");
       }
     }
   }
 
-  private static void unreachable(AnalysisContext ctx, Resource vs, YamlNode at, String rule,
-      String reason, String hint) {
-    if (!webhookSaid(ctx, vs, rule)) {
+  private static void unreachable(AnalysisContext ctx, Resource vs, List<String> webhookSaid,
+      YamlNode at, String rule, String reason, String hint) {
+    if (!said(webhookSaid, rule)) {
       ctx.report(DiagnosticCode.IST0130, at, vs, hint, rule, reason);
     }
   }
 
   /** Istio's webhook warns about unused rules too; never repeat a webhook finding. */
-  private static boolean webhookSaid(AnalysisContext ctx, Resource vs, String rule) {
+  private static boolean said(List<String> webhookMessages, String rule) {
     String needle = ("rule " + rule + " ").toLowerCase(Locale.ROOT);
-    for (Diagnostic d : ctx.reported()) {
-      if (d.layer() == Layer.WEBHOOK && d.resource().equals(vs.ref())) {
-        String m = d.message().toLowerCase(Locale.ROOT);
-        if (m.contains(needle) && m.contains("not used")) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return webhookMessages.stream().anyMatch(m -> m.contains(needle) && m.contains("not used"));
   }
 
   static String routeName(Nodes.Indexed rule) {

@@ -52,6 +52,22 @@ class RobustnessTest {
   }
 
   @Test
+  void thousandsOfRulesAreAnalysedWithoutHanging() {
+    StringBuilder yaml = new StringBuilder("apiVersion: networking.istio.io/v1\n"
+        + "kind: VirtualService\nmetadata: {name: v}\nspec:\n  hosts: [reviews]\n  http:\n");
+    for (int i = 0; i < 2000; i++) {
+      yaml.append("  - match: [{uri: {prefix: /p").append(i).append("}}, {uri: {exact: /p0}}]\n")
+          .append("    route: [{destination: {host: reviews}}]\n");
+    }
+    long start = System.nanoTime();
+    List<Diagnostic> found = Findings.analyze(yaml.toString(), Findings.bookinfo());
+    // Generous bound: this guards against a quadratic blow-up, not for speed.
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(
+        java.time.Duration.ofSeconds(20));
+    assertThat(found).filteredOn(d -> d.code().equals("IST0131")).hasSizeGreaterThan(1900);
+  }
+
+  @Test
   void emptyConfigAndNullTopologyAreFine() {
     List<Diagnostic> out = new ArrayList<>();
     new Analyzer().analyze(ConfigSet.EMPTY, Optional.empty(), out);
