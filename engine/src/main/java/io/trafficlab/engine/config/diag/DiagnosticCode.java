@@ -60,12 +60,17 @@ public enum DiagnosticCode {
   TL2002("TL2002", Severity.WARNING, Layer.WEBHOOK, "%s"),
 
   // ---- analysis (istioctl analyze codes, then ours) ----
+  // IST templates are Istio's (pkg/config/analysis/msg/messages.yaml); %q arguments are quoted by
+  // the caller with q().
+  // Istio's level is Error; here it only means a check of ours failed, which must not reject the config.
+  IST0001("IST0001", Severity.WARNING, Layer.ANALYSIS, "Internal error: %s"),
   IST0002("IST0002", Severity.WARNING, Layer.ANALYSIS, "Deprecated: %s"),
   IST0101("IST0101", Severity.ERROR, Layer.ANALYSIS, "Referenced %s not found: %s"),
   IST0106("IST0106", Severity.ERROR, Layer.ANALYSIS, "Schema validation error: %s"),
   IST0109("IST0109", Severity.ERROR, Layer.ANALYSIS, "The VirtualServices %s associated with mesh gateway define the same host %s which can lead to undefined behavior. This can be fixed by merging the conflicting VirtualServices into a single resource."),
   IST0112("IST0112", Severity.ERROR, Layer.ANALYSIS, "This VirtualService routes to a service %s that exposes multiple ports %s. Specifying a port in the destination is required to disambiguate."),
   IST0128("IST0128", Severity.WARNING, Layer.ANALYSIS, "DestinationRule %s in namespace %s has TLS mode set to %s but no caCertificates are set to validate server identity for host: %s"),
+  IST0129("IST0129", Severity.WARNING, Layer.ANALYSIS, "DestinationRule %s in namespace %s has TLS mode set to %s but no caCertificates are set to validate server identity for host: %s at port %s"),
   IST0130("IST0130", Severity.WARNING, Layer.ANALYSIS, "VirtualService rule %s not used (%s)."),
   IST0131("IST0131", Severity.INFO, Layer.ANALYSIS, "VirtualService rule %s match %s is not used (duplicate/overlapping match in rule %s)."),
   IST0132("IST0132", Severity.WARNING, Layer.ANALYSIS, "one or more host %s defined in VirtualService %s not found in Gateway %s."),
@@ -74,7 +79,18 @@ public enum DiagnosticCode {
   IST0145("IST0145", Severity.ERROR, Layer.ANALYSIS, "Conflict with gateways %s (workload selector %s, port %s, hosts %s)."),
   IST0173("IST0173", Severity.WARNING, Layer.ANALYSIS, "The Subset %s defined in the DestinationRule does not select any pods. Which may lead to 503 UH (NoHealthyUpstream)."),
   IST0174("IST0174", Severity.WARNING, Layer.ANALYSIS, "The host %s defined in the DestinationRule does not match any services in the mesh."),
-  TL3001("TL3001", Severity.WARNING, Layer.ANALYSIS, "%s"),
+  // TL30xx: Deployment and Service documents (what Kubernetes would reject or what carries no traffic)
+  TL3001("TL3001", Severity.ERROR, Layer.ANALYSIS, "Deployment selector %s does not match its pod template labels %s; Kubernetes rejects this Deployment"),
+  TL3002("TL3002", Severity.ERROR, Layer.ANALYSIS, "Deployment has no spec.selector.matchLabels; Kubernetes rejects a Deployment without a selector"),
+  TL3003("TL3003", Severity.WARNING, Layer.ANALYSIS, "no Service selects the pods of Deployment %s (labels %s), so no request can reach them"),
+  TL3004("TL3004", Severity.WARNING, Layer.ANALYSIS, "Service %s selects no pods (selector %s); requests to it get 503 UH (no healthy upstream)"),
+  TL3005("TL3005", Severity.WARNING, Layer.ANALYSIS, "replicas %s is more than the %s pods trafficlab starts per Deployment; only %s are started"),
+  TL3006("TL3006", Severity.ERROR, Layer.ANALYSIS, "Service %s has no ports; Kubernetes rejects a Service without spec.ports"),
+  // TL31xx: routing findings of our own (things a learner wants to know that istioctl does not say)
+  TL3101("TL3101", Severity.WARNING, Layer.ANALYSIS, "header name %s is not lower-case; request header names are compared in lower case, write %s"),
+  TL3102("TL3102", Severity.WARNING, Layer.ANALYSIS, "weight %s is ignored: the only destination of a route gets all of its traffic"),
+  TL3103("TL3103", Severity.INFO, Layer.ANALYSIS, "no rule of this VirtualService is a catch-all: requests for %s that match no rule get 404 (NR)"),
+  TL3104("TL3104", Severity.WARNING, Layer.ANALYSIS, "no VirtualService is bound to Gateway %s: every request through it gets 404 (NR)"),
 
   // ---- TL4xxx case files ----
   TL4001("TL4001", Severity.ERROR, Layer.SCHEMA, "%s");

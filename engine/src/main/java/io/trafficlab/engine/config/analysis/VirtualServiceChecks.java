@@ -1,0 +1,154 @@
+package io.trafficlab.engine.config.analysis;
+
+import static io.trafficlab.engine.config.diag.DiagnosticCode.q;
+
+import io.trafficlab.engine.config.diag.DiagnosticCode;
+import io.trafficlab.engine.config.model.Resource;
+import io.trafficlab.engine.config.yaml.YamlMap;
+import io.trafficlab.engine.config.yaml.YamlNode;
+import io.trafficlab.engine.config.yaml.YamlScalar;
+import io.trafficlab.engine.core.topology.HostNames;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Single-VirtualService findings and the mesh host conflict: IST0109 (Istio's
+ * conflictingmeshgatewayhosts.go), TL3101 header key case, TL3102 weight on a lone destination,
+ * TL3103 no catch-all rule.
+ */
+final class VirtualServiceChecks {
+  private VirtualServiceChecks() {}
+
+  static void run(AnalysisContext ctx) {
+    checkMeshHostConflicts(ctx);
+    for (Resource vs : ctx.config().virtualServices()) {
+      checkHeaderKeys(ctx, vs);
+      checkLoneWeights(ctx, vs);
+      checkCatchAll(ctx, vs);
+    }
+  }
+
+  /** IST0109: at sidecars one VirtualService per host is used; several for one host conflict. */
+  private static void checkMeshHostConflicts(AnalysisContext ctx) {
+    Map<String, Set<Resource>> byHost = new LinkedHashMap<>();
+    for (Resource vs : ctx.config().virtualServices()) {
+      if (!AnalysisContext.isMeshBound(vs)) {
+        continue;
+      }
+      for (YamlScalar h : Nodes.scalars(vs.spec(), "hosts")) {
+        byHost.computeIfAbsent(HostNames.resolve(h.value(), vs.namespace()),
+            k -> new LinkedHashSet<>()).add(vs);
+      }
+    }
+    Set<Resource> reported = new LinkedHashSet<>();
+    byHost.forEach((host, list) -> {
+      if (list.size() < 2) {
+        return;
+      }
+      List<String> names = list.stream().map(r -> r.namespace() + "/" + r.name()).toList();
+      for (Resource vs : list) {
+        if (!reported.add(vs)) {
+          continue;
+        }
+        YamlNode at = Nodes.map(vs.root(), "metadata").map(m -> m.get("name")).orElse(vs.root());
+        ctx.report(DiagnosticCode.IST0109, at, vs,
+            "sidecars use only one of these VirtualServices for " + host + " and which one is "
+                + "undefined; put all their rules into one VirtualService",
+            String.join(",", names), host);
+      }
+    });
+  }
+
+  /** TL3101: header match keys with capitals. */
+  private static void checkHeaderKeys(AnalysisContext ctx, Resource vs) {
+    for (Nodes.Indexed rule : AnalysisContext.httpRules(vs)) {
+      for (YamlMap match : Nodes.maps(rule.node(), "match")) {
+        for (String field : List.of("headers", "withoutHeaders")) {
+          Optional<YamlMap> headers = Nodes.map(match, field);
+          if (headers.isEmpty()) {
+            continue;
+          }
+          for (YamlMap.Entry e : headers.get().entries()) {
+            String lower = e.name().toLowerCase(Locale.ROOT);
+            if (!lower.equals(e.name())) {
+              ctx.report(DiagnosticCode.TL3101, e.key(), vs,
+                  "HTTP header names are case-insensitive and arrive at the proxy in lower case; "
+                      + "the VirtualService API requires lower-case keys. Write `" + lower + ":`",
+                  q(e.name()), q(lower));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** TL3102: a weight on the only destination of a route does nothing. */
+  private static void checkLoneWeights(AnalysisContext ctx, Resource vs) {
+    for (String section : List.of("http", "tcp", "tls")) {
+      for (Nodes.Indexed rule : Nodes.indexed(vs.spec(), section)) {
+        List<YamlMap> routes = Nodes.maps(rule.node(), "route");
+        if (routes.size() != 1) {
+          continue;
+        }
+        Optional<YamlScalar> weight = Nodes.scalar(routes.get(0), "weight");
+        if (weight.isPresent() && !weight.get().value().equals("100")) {
+          ctx.report(DiagnosticCode.TL3102, weight.get(), vs,
+              "to split traffic, list several destinations with weights (e.g. 90 and 10); to send "
+                  + "all traffic to this one, drop the weight",
+              weight.get().value());
+        }
+      }
+    }
+  }
+
+  /** TL3103: a mesh VirtualService whose every rule has a match leaves other requests with 404. */
+  private static void checkCatchAll(AnalysisContext ctx, Resource vs) {
+    List<Nodes.Indexed> rules = AnalysisContext.httpRules(vs);
+    List<YamlScalar> hosts = Nodes.scalars(vs.spec(), "hosts");
+    if (rules.isEmpty() || hosts.isEmpty() || !AnalysisContext.isMeshBound(vs)) {
+      return;
+    }
+    if (ctx.topology().isPresent() && hosts.stream().noneMatch(
+        h -> !ctx.servicesMatching(HostNames.resolve(h.value(), vs.namespace())).isEmpty())) {
+      return;
+    }
+    for (Nodes.Indexed rule : rules) {
+      if (isCatchAll(rule.node())) {
+        return;
+      }
+    }
+    List<String> names = new ArrayList<>();
+    hosts.forEach(h -> names.add(h.value()));
+    YamlNode at = vs.spec().get("http");
+    ctx.report(DiagnosticCode.TL3103, at, vs,
+        "once a VirtualService covers a host, its rules are the only routes; add a last rule "
+            + "without match (a default route) if other requests should still reach the service",
+        String.join(", ", names));
+  }
+
+  static boolean isCatchAll(YamlMap rule) {
+    List<Nodes.Indexed> matches = Nodes.indexed(rule, "match");
+    if (matches.isEmpty()) {
+      return true;
+    }
+    for (Nodes.Indexed m : matches) {
+      YamlMap match = m.node();
+      int conditions = match.size() - (match.has("name") ? 1 : 0);
+      if (conditions == 0) {
+        return true;
+      }
+      Optional<String> prefix = Nodes.map(match, "uri").filter(u -> u.size() == 1)
+          .flatMap(u -> Nodes.scalar(u, "prefix")).map(YamlScalar::value);
+      if (conditions == 1 && prefix.isPresent() && (prefix.get().equals("/") || prefix.get().isEmpty())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
