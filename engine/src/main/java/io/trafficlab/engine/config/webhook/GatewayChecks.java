@@ -21,11 +21,9 @@ final class GatewayChecks {
       "use one of HTTP, HTTPS, GRPC, GRPC-WEB, HTTP2, MONGO, REDIS, MYSQL, TCP or TLS (any case)";
 
   private final Findings f;
-  private final CommonChecks common;
 
   GatewayChecks(Findings f) {
     this.f = f;
-    this.common = new CommonChecks(f);
   }
 
   void check(Resource r) {
