@@ -7,6 +7,9 @@ import io.trafficlab.engine.config.ConfigFrontEnd;
 import io.trafficlab.engine.config.FrontEndResult;
 import io.trafficlab.engine.config.diag.Diagnostic;
 import io.trafficlab.engine.config.yaml.YamlMap;
+import io.trafficlab.engine.core.topology.PodDef;
+import io.trafficlab.engine.core.topology.ServiceDef;
+import io.trafficlab.engine.core.topology.ServicePort;
 import io.trafficlab.engine.core.topology.Topology;
 import io.trafficlab.labs.pack.Exercise;
 import io.trafficlab.labs.pack.ExerciseParser;
@@ -39,7 +42,10 @@ class GraderTest {
 
     @Override
     public Topology topology(YamlMap topology, List<Diagnostic> out) {
-      return Topology.empty("default");
+      return new Topology("default", List.of(), List.of(new ServiceDef("shop", "default",
+          List.of(new ServicePort(8080, "http")), List.of(
+              new PodDef("shop-v1-0", "default", "shop", Map.of("app", "shop", "version", "v1"), null),
+              new PodDef("shop-v2-0", "default", "shop", Map.of("app", "shop", "version", "v2"), null)))));
     }
 
     @Override
