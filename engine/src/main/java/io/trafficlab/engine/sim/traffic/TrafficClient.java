@@ -33,19 +33,37 @@ public final class TrafficClient implements AutoCloseable {
 
   private final EngineRuntime runtime;
   private final EventLoopScheduler scheduler;
-  private final SslContext tlsContext;
+  private final java.util.function.Supplier<SslContext> tlsContext;
+  private volatile SslContext tls;
   private final ClientConnectionPool pool;
 
-  /** A client whose TLS trusts any certificate. */
+  /** A client whose TLS trusts any certificate (built on first TLS use: it is slow to make). */
   public TrafficClient(EngineRuntime runtime) {
-    this(runtime, GatewayCertificates.insecureClientContext());
+    this(runtime, GatewayCertificates::insecureClientContext);
   }
 
   public TrafficClient(EngineRuntime runtime, SslContext tlsContext) {
+    this(runtime, () -> tlsContext);
+  }
+
+  private TrafficClient(EngineRuntime runtime, java.util.function.Supplier<SslContext> tlsContext) {
     this.runtime = runtime;
     this.scheduler = runtime.scheduler();
     this.tlsContext = tlsContext;
     this.pool = new ClientConnectionPool(runtime, MAX_RESPONSE_BYTES, 256);
+  }
+
+  private SslContext tls() {
+    SslContext t = tls;
+    if (t == null) {
+      synchronized (this) {
+        if (tls == null) {
+          tls = tlsContext.get();
+        }
+        t = tls;
+      }
+    }
+    return t;
   }
 
   /** An executor on the runtime's event loops (for callers that must not recurse). */
@@ -56,7 +74,7 @@ public final class TrafficClient implements AutoCloseable {
   public CompletableFuture<RawResponse> send(TrafficRequest request) {
     long start = scheduler.ticker().nanoTime();
     ClientEndpoint endpoint = request.tls()
-        ? new ClientEndpoint(request.target(), tlsContext, HostNames.stripPort(request.host()))
+        ? new ClientEndpoint(request.target(), tls(), HostNames.stripPort(request.host()))
         : ClientEndpoint.plain(request.target());
     RequestMessage message = toMessage(request);
     return attempt(endpoint, message, true)
