@@ -111,6 +111,10 @@ public final class TrafficClient implements AutoCloseable {
   private static RawResponse toRaw(ResponseMessage m, double latencyMs) {
     byte[] body = m.body();
     int n = Math.min(body.length, RawResponse.BODY_LIMIT);
+    // Cut at a character boundary: never leave half of a UTF-8 sequence at the end.
+    while (n > 0 && n < body.length && (body[n] & 0xC0) == 0x80) {
+      n--;
+    }
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder()
