@@ -124,6 +124,9 @@ public final class GatewayCertificates {
 
   /** A client context that trusts exactly the certificates issued here (no hostname check). */
   public SslContext trustingClientContext() {
+    if (issued.isEmpty()) {
+      throw new IllegalStateException("no certificate issued: nothing to trust");
+    }
     try {
       return SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
           .trustManager(issued.values().stream().map(Issued::certificate)
