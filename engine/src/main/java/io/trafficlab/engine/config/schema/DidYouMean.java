@@ -19,12 +19,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Hints for schema errors: the "fields that do not exist" table of istio-semantics §8 (the
@@ -271,16 +269,15 @@ final class DidYouMean {
     if (!close.isEmpty()) {
       return "did you mean " + orList(close) + "? " + fieldsOf(type);
     }
-    String below = misplacedBelow(type, key, value);
-    if (below != null) {
-      return below;
+    List<Hit> below = findBelow(type, key, 3, false);
+    if (!below.isEmpty()) {
+      return misplaced(key, value, type, below, null);
     }
     for (int i = stack.size() - 2; i >= 0; i--) {
       Frame f = stack.get(i);
-      if (f.type().field(key) != null) {
-        return q(key) + " is a field of " + f.type().name()
-            + (f.map().path().isEmpty() ? "" : " (" + f.map().path() + ")")
-            + ", not of " + type.name() + ": move it there";
+      List<Hit> hits = findBelow(f.type(), key, 2, true);
+      if (!hits.isEmpty()) {
+        return misplaced(key, value, type, hits, f);
       }
     }
     return fieldsOf(type);
@@ -343,63 +340,75 @@ final class DidYouMean {
     return sb.toString();
   }
 
-  /** "maxConnections is a field of connectionPool.tcp ..." when the key exists a few levels down. */
-  private static String misplacedBelow(Obj type, String key, YamlNode value) {
-    record Step(Obj type, List<String> path, List<Boolean> lists) {}
-    Deque<Step> queue = new ArrayDeque<>();
-    queue.add(new Step(type, List.of(), List.of()));
-    Set<String> seen = new HashSet<>();
-    List<Step> hits = new ArrayList<>();
+  /** Where a field name exists below an object: the path of fields leading to its owner. */
+  private record Hit(Obj owner, List<String> path, List<Boolean> lists) {}
+
+  /**
+   * Objects at most {@code maxDepth} fields below {@code from} (or {@code from} itself) that have
+   * a field {@code key}; only the shallowest hits are returned.
+   */
+  private static List<Hit> findBelow(Obj from, String key, int maxDepth, boolean includeSelf) {
+    Deque<Hit> queue = new ArrayDeque<>();
+    queue.add(new Hit(from, List.of(), List.of()));
+    List<Hit> hits = new ArrayList<>();
     int hitDepth = -1;
     while (!queue.isEmpty()) {
-      Step s = queue.poll();
-      if (hitDepth >= 0 && s.path().size() > hitDepth) {
+      Hit h = queue.poll();
+      if (hitDepth >= 0 && h.path().size() > hitDepth) {
         break;
       }
-      if (!s.path().isEmpty() && s.type().field(key) != null) {
-        hits.add(s);
-        hitDepth = s.path().size();
+      if ((includeSelf || !h.path().isEmpty()) && h.owner().field(key) != null) {
+        hits.add(h);
+        hitDepth = h.path().size();
         continue;
       }
-      if (s.path().size() >= 3) {
+      if (h.path().size() >= maxDepth) {
         continue;
       }
-      for (Field f : s.type().fields()) {
+      for (Field f : h.owner().fields()) {
         Type t = f.type();
-        boolean list = false;
+        boolean list = t instanceof ListOf;
         if (t instanceof ListOf l) {
           t = l.item();
-          list = true;
-        } else if (t instanceof MapOf) {
-          continue;
         }
-        if (t instanceof Obj child && seen.add(String.join(".", s.path()) + "." + f.name())) {
-          List<String> path = new ArrayList<>(s.path());
+        if (t instanceof Obj child) {
+          List<String> path = new ArrayList<>(h.path());
           path.add(f.name());
-          List<Boolean> lists = new ArrayList<>(s.lists());
+          List<Boolean> lists = new ArrayList<>(h.lists());
           lists.add(list);
-          queue.add(new Step(child, path, lists));
+          queue.add(new Hit(child, path, lists));
         }
       }
     }
-    if (hits.isEmpty()) {
-      return null;
+    return hits;
+  }
+
+  /** The hint for a field that exists, but elsewhere ({@code around} null: below this object). */
+  private static String misplaced(String key, YamlNode value, Obj type, List<Hit> hits,
+      Frame around) {
+    String where = around == null ? "" : around.map().path().isEmpty() ? "at the top level"
+        : "under " + around.map().path();
+    if (hits.size() > 1) {
+      List<String> paths = hits.stream().map(h -> String.join(".", h.path()) + "." + key).toList();
+      return q(key) + " is not a field of " + type.name() + "; did you mean " + orList(paths)
+          + (where.isEmpty() ? "" : " " + where) + "?";
     }
-    if (hits.size() == 1) {
-      Step h = hits.get(0);
-      StringBuilder snippet = new StringBuilder();
-      for (int i = 0; i < h.path().size(); i++) {
-        snippet.append(h.path().get(i)).append(": ").append(h.lists().get(i) ? "[{" : "{");
-      }
-      snippet.append(key).append(": ").append(flowValue(value));
-      for (int i = h.path().size() - 1; i >= 0; i--) {
-        snippet.append(h.lists().get(i) ? "}]" : "}");
-      }
-      return q(key) + " is a field of " + String.join(".", h.path()) + ", not of " + type.name()
-          + ": write " + snippet;
+    Hit h = hits.get(0);
+    if (h.path().isEmpty()) {
+      return q(key) + " is a field of " + h.owner().name()
+          + (around.map().path().isEmpty() ? "" : " (" + around.map().path() + ")")
+          + ", not of " + type.name() + ": move it there";
     }
-    List<String> where = hits.stream().map(h -> String.join(".", h.path()) + "." + key).toList();
-    return q(key) + " is not a field of " + type.name() + "; did you mean " + orList(where) + "?";
+    StringBuilder snippet = new StringBuilder();
+    for (int i = 0; i < h.path().size(); i++) {
+      snippet.append(h.path().get(i)).append(": ").append(h.lists().get(i) ? "[{" : "{");
+    }
+    snippet.append(key).append(": ").append(flowValue(value));
+    for (int i = h.path().size() - 1; i >= 0; i--) {
+      snippet.append(h.lists().get(i) ? "}]" : "}");
+    }
+    return q(key) + " is a field of " + h.owner().name() + ", not of " + type.name() + ": write "
+        + (where.isEmpty() ? "" : where + " ") + snippet;
   }
 
   // ---- other hints ----
@@ -642,12 +651,14 @@ final class DidYouMean {
       return kind + " is part of the Kubernetes Gateway API (gateway.networking.k8s.io), which "
           + "trafficlab does not support; write an Istio VirtualService instead. " + supported;
     }
-    if (apiVersion.startsWith("networking.istio.io") || apiVersion.startsWith("security.istio.io")
-        || apiVersion.startsWith("telemetry.istio.io")) {
+    List<String> close = closest(kind, SUPPORTED_KINDS);
+    if (!close.isEmpty()) {
+      return "did you mean " + orList(close) + "? " + supported;
+    }
+    if (apiVersion.contains(".istio.io/")) {
       return "Istio's " + kind + " is outside what trafficlab simulates; " + supported;
     }
-    List<String> close = closest(kind, SUPPORTED_KINDS);
-    return (close.isEmpty() ? "" : "did you mean " + orList(close) + "? ") + supported;
+    return supported;
   }
 
   // ---- helpers ----
