@@ -41,6 +41,7 @@ final class KubeSchema {
       .opt("finalizers", STRINGS)
       .opt("managedFields", listOf(ANY))
       .opt("selfLink", STRING)
+      .scalarMeans("name")
       .build();
 
   /** Pod template metadata: like ObjectMeta, but the name is optional. */

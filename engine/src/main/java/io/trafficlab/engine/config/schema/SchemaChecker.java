@@ -82,10 +82,13 @@ final class SchemaChecker {
       String key = e.name();
       Field f = type.field(key);
       if (f == null && key.indexOf('_') >= 0) {
-        f = type.field(DidYouMean.snakeToCamel(key));
+        f = type.field(Similar.snakeToCamel(key));
       }
       if (f == null) {
-        if (!type.open()) {
+        if (errors >= MAX_ERRORS) {
+          // past the cap: skip the (comparatively costly) hint search
+          truncated |= !type.open();
+        } else if (!type.open()) {
           report(DiagnosticCode.TL1001, e.key().pos(), e.key().path(),
               DidYouMean.unknownField(type, key, e.value(), map, List.copyOf(stack)),
               q(key), type.name());

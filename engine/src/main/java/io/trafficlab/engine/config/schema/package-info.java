@@ -8,7 +8,9 @@
  * {@link io.trafficlab.engine.config.schema.KubeSchema} describe types with the small DSL in
  * {@link io.trafficlab.engine.config.schema.Type}; one generic walker
  * ({@link io.trafficlab.engine.config.schema.SchemaChecker}) checks any YAML tree against them.
- * "Did you mean" knowledge lives in {@link io.trafficlab.engine.config.schema.DidYouMean}.
+ * "Did you mean" knowledge lives in {@link io.trafficlab.engine.config.schema.DidYouMean} (hint
+ * logic), {@link io.trafficlab.engine.config.schema.FieldHints} (the table of fields that do not
+ * exist) and {@link io.trafficlab.engine.config.schema.Similar} (edit distance).
  *
  * <p>Imports: JDK, {@code config.yaml}, {@code config.diag}, {@code config.model}. Nothing here knows
  * Istio semantics beyond the CRD (weights, retryOn values, host rules are layer 2, the webhook).

@@ -2,45 +2,9 @@ package io.trafficlab.engine.config.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class DidYouMeanTest {
-
-  @ParameterizedTest
-  @CsvSource({
-      "consecutive_5xx_errors, consecutive5xxErrors",
-      "http1_max_pending_requests, http1MaxPendingRequests",
-      "mirror_percent, mirrorPercent",
-      "use_source_ip, useSourceIp",
-      "_leading, leading"})
-  void protoNamesBecomeJsonNames(String snake, String camel) {
-    assertThat(DidYouMean.snakeToCamel(snake)).isEqualTo(camel);
-  }
-
-  @ParameterizedTest
-  @CsvSource({"hots, hosts", "timout, timeout", "gateway, gateways", "retires, retries",
-      "subet, subset", "maxConnection, maxConnections"})
-  void closeTyposFindTheirField(String typo, String field) {
-    List<String> fields = List.of("hosts", "gateways", "timeout", "retries", "subset",
-        "maxConnections", "http", "tcp", "tls");
-    assertThat(DidYouMean.closest(typo, fields)).containsExactly(field);
-  }
-
-  @Test
-  void unrelatedWordsFindNothing() {
-    assertThat(DidYouMean.closest("circuitBreaker", IstioSchema.TRAFFIC_POLICY.fieldNames()))
-        .isEmpty();
-    assertThat(DidYouMean.closest("ab", List.of("tls", "tcp"))).isEmpty();
-  }
-
-  @Test
-  void transpositionCountsAsOneEdit() {
-    assertThat(DidYouMean.distance("hsots", "hosts")).isEqualTo(1);
-    assertThat(DidYouMean.distance("kitten", "sitting")).isEqualTo(3);
-  }
 
   @Test
   void gatewayApiKindsAreNamedAsSuch() {
@@ -50,5 +14,12 @@ class DidYouMeanTest {
         .startsWith("did you mean \"VirtualService\"?");
     assertThat(DidYouMean.unsupportedKind("ServiceEntry", "networking.istio.io/v1"))
         .startsWith("Istio's ServiceEntry is outside");
+  }
+
+  @Test
+  void badDurationHintsNameTheFix() {
+    assertThat(DidYouMean.badDuration("30", "missing unit")).startsWith("add a unit: 30s");
+    assertThat(DidYouMean.badDuration("5mins", "unknown unit \"mins\"")).startsWith("write 5m");
+    assertThat(DidYouMean.badDuration("2 h", "unknown unit \" h\"")).contains("write 2h");
   }
 }

@@ -470,6 +470,38 @@ class SchemaValidatorTest {
   }
 
   @Test
+  void manyUnknownFieldsStayFast() {
+    StringBuilder spec = new StringBuilder("hosts: [a]\nhttp:\n");
+    for (int i = 0; i < 2000; i++) {
+      spec.append("- route: [{destination: {host: a}}]\n  unknownField").append(i).append(": 1\n");
+    }
+    String yaml = vs(spec.toString());
+    Read r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(20), () -> read(yaml));
+    assertThat(r.errors()).hasSize(SchemaChecker.MAX_ERRORS);
+  }
+
+  @Test
+  void aHeaderValueWrittenAsAStringGetsTheExactForm() {
+    Read r = read(vs("hosts: [a]\nhttp:\n- match:\n  - headers: {end-user: jason}\n  route:\n"
+        + "  - destination: {host: a}"));
+    assertThat(r.errors()).singleElement().satisfies(d -> {
+      assertThat(d.message()).isEqualTo(
+          "\"end-user\" must be a mapping (StringMatch), found string \"jason\"");
+      assertThat(d.hint()).isEqualTo("write end-user: {exact: jason}");
+    });
+  }
+
+  @Test
+  void metadataWrittenAsANameGetsTheMappingForm() {
+    Read r = read("apiVersion: v1\nkind: Service\nmetadata: web\n");
+    assertThat(r.errors()).singleElement().satisfies(d -> {
+      assertThat(d.path()).isEqualTo("metadata");
+      assertThat(d.hint()).isEqualTo("write metadata: {name: web}");
+    });
+  }
+
+  @Test
   void eachDocumentIsCheckedOnItsOwn() {
     Read r = read(vs("hosts: [a]") + "---\n" + dr("hots: a") + "---\n" + gw("servers: []"));
     assertThat(r.resources()).extracting(Resource::kind)
