@@ -23,11 +23,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Hints for schema errors: the "fields that do not exist" table of istio-semantics §8 (the
- * mistakes learners actually make, with the real field), a rewrite of {@code circuitBreaker} built
- * from what was written, edit-distance suggestions among sibling fields and enum values, and
- * "this field lives elsewhere" found by searching the schema around the error. Every method returns
- * a hint sentence; none returns null.
+ * Hints for schema errors. For an unknown field, in order: the table of fields that do not exist
+ * ({@link FieldHints}, istio-semantics §8, including the circuitBreaker rewrite), a case-only
+ * difference, an edit-distance match among sibling fields, the same field a few levels below or in
+ * an enclosing object ("this field lives elsewhere"), else the list of valid fields. Also hints for
+ * wrong types, enum values, durations, oneOf groups and missing fields. Every method returns a hint
+ * sentence; none returns null.
  */
 final class DidYouMean {
 
