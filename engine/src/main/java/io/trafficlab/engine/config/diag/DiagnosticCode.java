@@ -47,13 +47,15 @@ public enum DiagnosticCode {
   TL1001("TL1001", Severity.ERROR, Layer.SCHEMA, "unknown field %s in %s"),
   TL1002("TL1002", Severity.ERROR, Layer.SCHEMA, "%s must be %s, found %s"),
   TL1003("TL1003", Severity.ERROR, Layer.SCHEMA, "invalid value %s for %s; allowed values: %s"),
-  TL1004("TL1004", Severity.ERROR, Layer.SCHEMA, "only one of %s may be set"),
+  TL1004("TL1004", Severity.ERROR, Layer.SCHEMA, "only one of %s may be set, found %s"),
   TL1005("TL1005", Severity.ERROR, Layer.SCHEMA, "one of %s must be set"),
   TL1006("TL1006", Severity.ERROR, Layer.SCHEMA, "invalid duration %s: %s"),
-  TL1007("TL1007", Severity.ERROR, Layer.SCHEMA, "%s must be a valid duration greater than 1ms"),
+  TL1007("TL1007", Severity.ERROR, Layer.SCHEMA, "invalid duration %s for %s: must be a valid duration greater than 1ms"),
   TL1008("TL1008", Severity.ERROR, Layer.SCHEMA, "%s is out of range: %s"),
   TL1009("TL1009", Severity.ERROR, Layer.SCHEMA, "missing required field %s in %s"),
   TL1010("TL1010", Severity.ERROR, Layer.SCHEMA, "%s must not be empty"),
+  TL1011("TL1011", Severity.ERROR, Layer.SCHEMA, "field %s is written twice, as %s and as %s"),
+  TL1012("TL1012", Severity.INFO, Layer.SCHEMA, "more schema errors in this document; only the first %s are shown"),
 
   // ---- TL2xxx webhook (Istio admission semantics; messages keep Istio's wording) ----
   // TL20xx rules shared by several kinds

@@ -10,65 +10,156 @@ import io.trafficlab.engine.config.model.ResourceKind;
 import io.trafficlab.engine.config.yaml.YamlDocument;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;
+import io.trafficlab.engine.config.yaml.YamlScalar;
+import io.trafficlab.engine.config.yaml.YamlSeq;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Layer 1: document shape, kinds, apiVersions, metadata and the CRD schema. A document with a schema
- * error is not turned into a {@link Resource}.
+ * Layer 1: document shape, kinds, apiVersions, metadata and the CRD schema (what a cluster's API
+ * server rejects before Istio's webhook sees the object). Every schema error of a document is
+ * reported (up to {@link SchemaChecker#MAX_ERRORS}); a document with any schema error is not turned
+ * into a {@link Resource}, so later layers only ever see well-typed trees.
+ *
+ * <p>Guarantees for a returned Resource: every field is known, typed as the CRD says (integers in
+ * range, enums valid, durations parseable and >= 1 ms where the CRD says so), required fields
+ * present, oneOf groups respected, metadata.name a DNS-1123 subdomain.
  */
 public final class SchemaValidator {
 
   /** Reads one document; empty documents are skipped silently (kubectl does the same). */
   public Optional<Resource> read(YamlDocument doc, String defaultNamespace, List<Diagnostic> out) {
     YamlNode root = doc.root();
-    if (root == null || (root instanceof io.trafficlab.engine.config.yaml.YamlScalar s && s.isNull())) {
+    if (root == null || (root instanceof YamlScalar s && s.isNull())) {
       return Optional.empty();
     }
     if (!(root instanceof YamlMap map)) {
       out.add(Diagnostic.of(DiagnosticCode.TL0101, root.pos(), "", "",
-          "each document must start with apiVersion: and kind:", root.kindName()));
+          root instanceof YamlSeq
+              ? "a document is one object, not a list: separate objects with a line containing "
+                  + "only ---"
+              : "each document must start with apiVersion: and kind:",
+          root.kindName()));
       return Optional.empty();
     }
-    Optional<String> kindName = map.string("kind");
-    Optional<String> apiVersion = map.string("apiVersion");
-    if (kindName.isEmpty()) {
+    Optional<ResourceKind> kind = kindOf(map, out);
+    if (kind.isEmpty()) {
+      return Optional.empty();
+    }
+    String apiVersion = ((YamlScalar) map.get("apiVersion")).value();
+    String name = stringAt(map, "metadata", "name").orElse(null);
+    String namespace = stringAt(map, "metadata", "namespace").orElse(defaultNamespace);
+    String ref = kind.get().kindName() + " " + namespace + "/" + (name == null ? "?" : name);
+
+    List<Diagnostic> found = new ArrayList<>();
+    SchemaChecker checker = new SchemaChecker(ref, found);
+    checker.checkDocument(map, KubeSchema.documentOf(kind.get()));
+    map.map("metadata").ifPresent(m -> checkMetadata(m, ref, found));
+    out.addAll(found);
+    if (found.stream().anyMatch(Diagnostic::isError) || name == null) {
+      return Optional.empty();
+    }
+    YamlMap spec = map.map("spec").orElse(new YamlMap(List.of(), map.pos(), "spec"));
+    return Optional.of(new Resource(kind.get(), apiVersion, name, namespace, map, spec, doc.file(),
+        doc.index()));
+  }
+
+  /** The document's kind, if kind and apiVersion name something trafficlab reads. */
+  private static Optional<ResourceKind> kindOf(YamlMap map, List<Diagnostic> out) {
+    YamlNode kindNode = map.get("kind");
+    YamlNode apiNode = map.get("apiVersion");
+    if (SchemaChecker.isNull(kindNode)) {
       out.add(Diagnostic.of(DiagnosticCode.TL0102, map.pos(), "kind", "",
           "add kind: Gateway, VirtualService, DestinationRule, Deployment or Service", q("kind")));
       return Optional.empty();
     }
-    Optional<ResourceKind> kind = ResourceKind.byKindName(kindName.get());
+    if (!(kindNode instanceof YamlScalar k) || !k.isString()) {
+      out.add(Diagnostic.of(DiagnosticCode.TL1002, kindNode.pos(), "kind", "",
+          "write the kind as a word, e.g. kind: VirtualService", q("kind"), "a string",
+          SchemaChecker.found(kindNode)));
+      return Optional.empty();
+    }
+    String api = apiNode instanceof YamlScalar a && a.isString() ? a.value() : "";
+    Optional<ResourceKind> kind = ResourceKind.byKindName(k.value());
     if (kind.isEmpty()) {
-      YamlNode k = map.get("kind");
       out.add(Diagnostic.of(DiagnosticCode.TL0103, k.pos(), "kind", "",
-          "supported kinds: Gateway, VirtualService, DestinationRule (networking.istio.io/v1, "
-              + "v1beta1, v1alpha3), Deployment (apps/v1) and Service (v1)", q(kindName.get())));
+          DidYouMean.unsupportedKind(k.value(), api), q(k.value())));
       return Optional.empty();
     }
-    if (apiVersion.isEmpty()) {
+    ResourceKind rk = kind.get();
+    if (SchemaChecker.isNull(apiNode)) {
       out.add(Diagnostic.of(DiagnosticCode.TL0102, map.pos(), "apiVersion", "",
-          "add apiVersion: " + kind.get().apiVersions().get(0), q("apiVersion")));
+          "add apiVersion: " + rk.apiVersions().get(0), q("apiVersion")));
       return Optional.empty();
     }
-    if (!kind.get().apiVersions().contains(apiVersion.get())) {
-      out.add(Diagnostic.of(DiagnosticCode.TL0104, map.get("apiVersion").pos(), "apiVersion", "",
-          kind.get().kindName() + " is served at " + String.join(", ", kind.get().apiVersions()),
-          q(apiVersion.get()), kind.get().kindName()));
+    if (!(apiNode instanceof YamlScalar a) || !a.isString()) {
+      out.add(Diagnostic.of(DiagnosticCode.TL1002, apiNode.pos(), "apiVersion", "",
+          "write apiVersion: " + rk.apiVersions().get(0), q("apiVersion"), "a string",
+          SchemaChecker.found(apiNode)));
       return Optional.empty();
     }
-    Optional<YamlMap> metadata = map.map("metadata");
-    if (metadata.isEmpty() || metadata.get().string("name").isEmpty()) {
-      out.add(Diagnostic.of(DiagnosticCode.TL0102, map.pos(), "metadata.name", "",
-          "add metadata: {name: my-" + kind.get().kindName().toLowerCase() + "}", q("metadata.name")));
+    if (!rk.apiVersions().contains(a.value())) {
+      out.add(Diagnostic.of(DiagnosticCode.TL0104, a.pos(), "apiVersion", "",
+          apiVersionHint(rk, a.value()), q(a.value()), rk.kindName()));
       return Optional.empty();
     }
-    String name = metadata.get().string("name").get();
-    String ns = metadata.get().string("namespace").orElse(defaultNamespace);
-    YamlMap spec = map.map("spec").orElse(new YamlMap(List.of(), map.pos(), "spec"));
-    return Optional.of(new Resource(kind.get(), apiVersion.get(), name, ns, map, spec, doc.file(),
-        doc.index()));
+    return kind;
+  }
+
+  private static String apiVersionHint(ResourceKind kind, String written) {
+    String served = kind.kindName() + " is served at " + String.join(", ", kind.apiVersions());
+    if (written.startsWith("gateway.networking.k8s.io")) {
+      return written + " is the Kubernetes Gateway API, which trafficlab does not support; an "
+          + "Istio Gateway is apiVersion: networking.istio.io/v1 with selector and servers. "
+          + served;
+    }
+    if (kind.isIstio()) {
+      return served + " (the three schemas are identical); write apiVersion: "
+          + kind.apiVersions().get(0);
+    }
+    return served + "; write apiVersion: " + kind.apiVersions().get(0);
+  }
+
+  private static void checkMetadata(YamlMap metadata, String ref, List<Diagnostic> out) {
+    metadata.scalar("name").filter(YamlScalar::isString).ifPresent(n ->
+        Names.dns1123Subdomain(n.value()).ifPresent(why -> out.add(Diagnostic.of(
+            DiagnosticCode.TL0105, n.pos(), "metadata.name", ref,
+            "use lowercase letters, digits, '-' and '.', e.g. "
+                + q(Names.suggestion(n.value(), true)),
+            "name", q(n.value()), why))));
+    metadata.scalar("namespace").filter(YamlScalar::isString).ifPresent(n ->
+        Names.dns1123Label(n.value()).ifPresent(why -> out.add(Diagnostic.of(
+            DiagnosticCode.TL0105, n.pos(), "metadata.namespace", ref,
+            "use lowercase letters, digits and '-', e.g. " + q(Names.suggestion(n.value(), false)),
+            "namespace", q(n.value()), why))));
+    metadata.map("labels").ifPresent(labels -> checkKeys(labels, "labels", ref, out,
+        Names::labelValue));
+    metadata.map("annotations").ifPresent(ann -> checkKeys(ann, "annotations", ref, out, null));
+  }
+
+  private static void checkKeys(YamlMap map, String what, String ref, List<Diagnostic> out,
+      Function<String, Optional<String>> valueRule) {
+    for (YamlMap.Entry e : map.entries()) {
+      Names.qualifiedName(e.name()).ifPresent(why -> out.add(Diagnostic.of(DiagnosticCode.TL0105,
+          e.key().pos(), e.key().path(), ref,
+          "keys are [prefix/]name with letters, digits, '-', '_' and '.'",
+          what + " key", q(e.name()), why)));
+      if (valueRule != null && e.value() instanceof YamlScalar v && v.isString()) {
+        valueRule.apply(v.value()).ifPresent(why -> out.add(Diagnostic.of(DiagnosticCode.TL0105,
+            v.pos(), e.key().path(), ref,
+            "label values are at most 63 letters, digits, '-', '_' or '.'",
+            what + " value", q(v.value()), why)));
+      }
+    }
+  }
+
+  private static Optional<String> stringAt(YamlMap map, String outer, String inner) {
+    return map.map(outer).flatMap(m -> m.scalar(inner)).filter(YamlScalar::isString)
+        .map(YamlScalar::value);
   }
 
   /** Two objects of the same kind, namespace and name: the second would replace the first. */
