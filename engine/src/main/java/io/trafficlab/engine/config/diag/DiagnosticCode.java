@@ -20,7 +20,7 @@ public enum DiagnosticCode {
   TL0002("TL0002", Severity.ERROR, Layer.SCHEMA, "input is not valid UTF-8 (invalid byte at offset %s)"),
   TL0003("TL0003", Severity.ERROR, Layer.SCHEMA, "YAML syntax error: %s"),
   TL0004("TL0004", Severity.ERROR, Layer.SCHEMA, "tab character used for indentation"),
-  TL0005("TL0005", Severity.ERROR, Layer.SCHEMA, "duplicate key %s (first defined at line %s)"),
+  TL0005("TL0005", Severity.ERROR, Layer.SCHEMA, "duplicate key %s (first defined at line %s, column %s)"),
   TL0006("TL0006", Severity.ERROR, Layer.SCHEMA, "too many documents: more than %s in one file"),
   TL0007("TL0007", Severity.ERROR, Layer.SCHEMA, "nesting deeper than %s levels"),
   TL0008("TL0008", Severity.ERROR, Layer.SCHEMA, "scalar longer than %s characters"),
@@ -33,6 +33,7 @@ public enum DiagnosticCode {
   TL0015("TL0015", Severity.ERROR, Layer.SCHEMA, "recursive YAML alias %s"),
   TL0016("TL0016", Severity.ERROR, Layer.SCHEMA, "input is binary data, not YAML text"),
   TL0017("TL0017", Severity.ERROR, Layer.SCHEMA, "cannot read %s: %s"),
+  TL0018("TL0018", Severity.ERROR, Layer.SCHEMA, "value %s does not match its tag %s"),
 
   // ---- TL01xx documents ----
   TL0101("TL0101", Severity.ERROR, Layer.SCHEMA, "document must be a mapping with apiVersion, kind, metadata and spec, found a %s"),
