@@ -78,7 +78,19 @@ public enum DiagnosticCode {
   TL3001("TL3001", Severity.WARNING, Layer.ANALYSIS, "%s"),
 
   // ---- TL4xxx case files ----
-  TL4001("TL4001", Severity.ERROR, Layer.SCHEMA, "%s");
+  TL4001("TL4001", Severity.ERROR, Layer.SCHEMA, "%s"),
+  TL4002("TL4002", Severity.ERROR, Layer.SCHEMA, "unknown key %s in %s"),
+  TL4003("TL4003", Severity.ERROR, Layer.SCHEMA, "%s must be %s, found %s"),
+  TL4004("TL4004", Severity.ERROR, Layer.SCHEMA, "missing required key %s in %s"),
+  TL4005("TL4005", Severity.ERROR, Layer.SCHEMA, "invalid %s %s: %s"),
+  TL4006("TL4006", Severity.ERROR, Layer.SCHEMA, "%s %s is out of range: %s"),
+  TL4007("TL4007", Severity.ERROR, Layer.SCHEMA, "only one of %s may be set"),
+  TL4008("TL4008", Severity.ERROR, Layer.SCHEMA, "%s %s is defined twice (first at line %s)"),
+  TL4009("TL4009", Severity.ERROR, Layer.SCHEMA, "a case file must be one YAML mapping, found %s"),
+  TL4010("TL4010", Severity.WARNING, Layer.SCHEMA, "config is not a literal block scalar (config: |): positions inside it point at its first line"),
+  TL4011("TL4011", Severity.WARNING, Layer.SCHEMA, "distribution shares add up to %s, not 1"),
+  TL4012("TL4012", Severity.ERROR, Layer.SCHEMA, "%s needs %s, but the topology has none"),
+  TL4013("TL4013", Severity.WARNING, Layer.SCHEMA, "case name %s differs from the file name %s");
 
   private final String code;
   private final Severity severity;
