@@ -32,7 +32,7 @@ public record CaseRequest(
     Objects.requireNonNull(via, "via");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(host, "host");
-    headers = Map.copyOf(headers);
+    headers = Ordered.copy(headers);
     Objects.requireNonNull(expect, "expect");
   }
 
@@ -75,7 +75,7 @@ public record CaseRequest(
   public record Client(String namespace, Map<String, String> labels) {
     public Client {
       Objects.requireNonNull(namespace, "namespace");
-      labels = Map.copyOf(labels);
+      labels = Ordered.copy(labels);
     }
 
     public static Client defaultIn(String namespace) {

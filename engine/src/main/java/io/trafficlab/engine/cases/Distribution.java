@@ -15,7 +15,7 @@ public record Distribution(SourcePos pos, int requests, CaseRequest template, St
   public static final double DEFAULT_TOLERANCE = 0.02;
 
   public Distribution {
-    expect = Map.copyOf(expect);
+    expect = Ordered.copy(expect);
   }
 
   /** True when {@code by} names a pod label rather than subset, service or status. */

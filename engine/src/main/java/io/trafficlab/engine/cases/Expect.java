@@ -51,14 +51,14 @@ public record Expect(
       null, Map.of(), Map.of());
 
   public Expect {
-    podLabels = Map.copyOf(podLabels);
+    podLabels = Ordered.copy(podLabels);
     statusIn = List.copyOf(statusIn);
-    requestHeaders = Map.copyOf(requestHeaders);
+    requestHeaders = Ordered.copy(requestHeaders);
     requestHeadersAbsent = List.copyOf(requestHeadersAbsent);
-    responseHeaders = Map.copyOf(responseHeaders);
+    responseHeaders = Ordered.copy(responseHeaders);
     responseHeadersAbsent = List.copyOf(responseHeadersAbsent);
     mirroredTo = mirroredTo == null ? null : List.copyOf(mirroredTo);
-    statusCounts = Map.copyOf(statusCounts);
+    statusCounts = Ordered.copy(statusCounts);
     positions = Map.copyOf(positions);
   }
 

@@ -9,6 +9,6 @@ import java.util.Map;
  */
 public record Totals(SourcePos pos, Map<Integer, IntRange> statusCounts) {
   public Totals {
-    statusCounts = Map.copyOf(statusCounts);
+    statusCounts = Ordered.copy(statusCounts);
   }
 }
