@@ -72,7 +72,14 @@ final class Fields {
   }
 
   void typeError(YamlNode n, String expected) {
-    error(DiagnosticCode.TL4003, n, "", n.path(), expected, found(n));
+    error(DiagnosticCode.TL4003, n, "", name(n), expected, found(n));
+  }
+
+  /** The last segment of a node's path ({@code repeat} for {@code requests[2].repeat}). */
+  static String name(YamlNode n) {
+    String p = n.path();
+    String last = p.substring(p.lastIndexOf('.') + 1);
+    return last.isEmpty() ? "the case file" : last;
   }
 
   static String found(YamlNode n) {
@@ -122,13 +129,13 @@ final class Fields {
     if (n instanceof YamlScalar s && s.asLong().isPresent()) {
       long v = s.asLong().get();
       if (v < min || v > max) {
-        error(DiagnosticCode.TL4006, n, rangeHint(min, max), n.path(), v, rangeText(min, max));
+        error(DiagnosticCode.TL4006, n, rangeHint(min, max), name(n), v, rangeText(min, max));
         return null;
       }
       return (int) v;
     }
     if (n instanceof YamlScalar s && s.isHugeInteger()) {
-      error(DiagnosticCode.TL4006, n, rangeHint(min, max), n.path(), s.value(), rangeText(min, max));
+      error(DiagnosticCode.TL4006, n, rangeHint(min, max), name(n), s.value(), rangeText(min, max));
       return null;
     }
     typeError(n, "an integer");
@@ -144,7 +151,7 @@ final class Fields {
       double v = s.asDouble().get();
       if (v < min || v > max) {
         error(DiagnosticCode.TL4006, n, "use a value from " + fmt(min) + " to " + fmt(max),
-            n.path(), s.value(), "expected " + fmt(min) + " to " + fmt(max));
+            name(n), s.value(), "expected " + fmt(min) + " to " + fmt(max));
         return null;
       }
       return v;

@@ -132,23 +132,31 @@ public final class YamlLoader {
           String.format("U+%04X", cp));
     }
     Builder b = new Builder(file, origin);
+    Diagnostic fatal;
     try {
       b.run(text);
+      fatal = null;
     } catch (Stop stop) {
-      return new YamlLoadResult(file, List.of(), List.of(stop.diagnostic));
+      fatal = stop.diagnostic;
     } catch (MarkedYamlEngineException e) {
-      return new YamlLoadResult(file, List.of(), List.of(syntaxError(file, text, e, origin)));
+      fatal = syntaxError(file, text, e, origin);
     } catch (YamlEngineException e) {
-      return new YamlLoadResult(file, List.of(), List.of(Diagnostic.of(DiagnosticCode.TL0003,
-          origin.map(file, 1, 1), "", "", "check the indentation and quoting", oneLine(e.getMessage()))));
+      fatal = Diagnostic.of(DiagnosticCode.TL0003, origin.map(file, 1, 1), "", "",
+          "check the indentation and quoting", oneLine(e.getMessage()));
     } catch (StackOverflowError e) {
-      return fail(file, DiagnosticCode.TL0007, origin.map(file, 1, 1),
+      fatal = Diagnostic.of(DiagnosticCode.TL0007, origin.map(file, 1, 1), "", "",
           "flatten the structure", limits.maxDepth());
     } catch (RuntimeException e) {
       // A parser bug on hostile input must still end as a diagnostic, never as a stack trace.
-      return fail(file, DiagnosticCode.TL0003, origin.map(file, 1, 1),
+      fatal = Diagnostic.of(DiagnosticCode.TL0003, origin.map(file, 1, 1), "", "",
           "simplify the YAML around the place you changed last",
           "the YAML parser could not read this input (" + e.getClass().getSimpleName() + ")");
+    }
+    if (fatal != null) {
+      // what earlier documents already showed (duplicate keys) is kept, then the fatal problem
+      List<Diagnostic> all = new ArrayList<>(b.diagnostics);
+      all.add(fatal);
+      return new YamlLoadResult(file, List.of(), all);
     }
     if (!b.diagnostics.isEmpty()) {
       return new YamlLoadResult(file, List.of(), b.diagnostics);
