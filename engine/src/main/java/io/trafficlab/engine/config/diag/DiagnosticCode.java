@@ -20,7 +20,7 @@ public enum DiagnosticCode {
   TL0002("TL0002", Severity.ERROR, Layer.SCHEMA, "input is not valid UTF-8 (invalid byte at offset %s)"),
   TL0003("TL0003", Severity.ERROR, Layer.SCHEMA, "YAML syntax error: %s"),
   TL0004("TL0004", Severity.ERROR, Layer.SCHEMA, "tab character used for indentation"),
-  TL0005("TL0005", Severity.ERROR, Layer.SCHEMA, "duplicate key %s (first defined at line %s)"),
+  TL0005("TL0005", Severity.ERROR, Layer.SCHEMA, "duplicate key %s (first defined at line %s, column %s)"),
   TL0006("TL0006", Severity.ERROR, Layer.SCHEMA, "too many documents: more than %s in one file"),
   TL0007("TL0007", Severity.ERROR, Layer.SCHEMA, "nesting deeper than %s levels"),
   TL0008("TL0008", Severity.ERROR, Layer.SCHEMA, "scalar longer than %s characters"),
@@ -33,6 +33,7 @@ public enum DiagnosticCode {
   TL0015("TL0015", Severity.ERROR, Layer.SCHEMA, "recursive YAML alias %s"),
   TL0016("TL0016", Severity.ERROR, Layer.SCHEMA, "input is binary data, not YAML text"),
   TL0017("TL0017", Severity.ERROR, Layer.SCHEMA, "cannot read %s: %s"),
+  TL0018("TL0018", Severity.ERROR, Layer.SCHEMA, "value %s does not match its tag %s"),
 
   // ---- TL01xx documents ----
   TL0101("TL0101", Severity.ERROR, Layer.SCHEMA, "document must be a mapping with apiVersion, kind, metadata and spec, found a %s"),
@@ -222,7 +223,19 @@ public enum DiagnosticCode {
   TL3104("TL3104", Severity.WARNING, Layer.ANALYSIS, "no VirtualService is bound to Gateway %s: every request through it gets 404 (NR)"),
 
   // ---- TL4xxx case files ----
-  TL4001("TL4001", Severity.ERROR, Layer.SCHEMA, "%s");
+  TL4001("TL4001", Severity.ERROR, Layer.SCHEMA, "%s"),
+  TL4002("TL4002", Severity.ERROR, Layer.SCHEMA, "unknown key %s in %s"),
+  TL4003("TL4003", Severity.ERROR, Layer.SCHEMA, "%s must be %s, found %s"),
+  TL4004("TL4004", Severity.ERROR, Layer.SCHEMA, "missing required key %s in %s"),
+  TL4005("TL4005", Severity.ERROR, Layer.SCHEMA, "invalid %s %s: %s"),
+  TL4006("TL4006", Severity.ERROR, Layer.SCHEMA, "%s %s is out of range: %s"),
+  TL4007("TL4007", Severity.ERROR, Layer.SCHEMA, "only one of %s may be set"),
+  TL4008("TL4008", Severity.ERROR, Layer.SCHEMA, "%s %s is defined twice (first at line %s)"),
+  TL4009("TL4009", Severity.ERROR, Layer.SCHEMA, "a case file must be one YAML mapping, found %s"),
+  TL4010("TL4010", Severity.WARNING, Layer.SCHEMA, "config is not a literal block scalar (config: |): positions inside it point at its first line"),
+  TL4011("TL4011", Severity.WARNING, Layer.SCHEMA, "distribution shares add up to %s, not 1"),
+  TL4012("TL4012", Severity.ERROR, Layer.SCHEMA, "%s needs %s, but the topology has none"),
+  TL4013("TL4013", Severity.WARNING, Layer.SCHEMA, "case name %s differs from the file name %s");
 
   private final String code;
   private final Severity severity;

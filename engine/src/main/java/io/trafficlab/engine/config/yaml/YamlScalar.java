@@ -8,14 +8,34 @@ import java.util.Optional;
  * null, booleans and numbers (YAML 1.2 core schema), quoted ones are always strings.
  */
 public final class YamlScalar implements YamlNode {
+
+  /** How the scalar was written; only {@link #LITERAL} keeps its text line for line. */
+  public enum Style {
+    PLAIN,
+    SINGLE_QUOTED,
+    DOUBLE_QUOTED,
+    LITERAL,
+    FOLDED
+  }
+
   private final String value;
   private final boolean plain;
+  private final Style style;
   private final SourcePos pos;
   private final String path;
 
   public YamlScalar(String value, boolean plain, SourcePos pos, String path) {
+    this(value, plain, plain ? Style.PLAIN : Style.DOUBLE_QUOTED, pos, path);
+  }
+
+  /**
+   * @param plain true when the scalar resolves like an unquoted one (no quotes, no {@code !!str}
+   *     tag); false for quoted and block scalars
+   */
+  public YamlScalar(String value, boolean plain, Style style, SourcePos pos, String path) {
     this.value = Objects.requireNonNull(value, "value");
     this.plain = plain;
+    this.style = Objects.requireNonNull(style, "style");
     this.pos = Objects.requireNonNull(pos, "pos");
     this.path = Objects.requireNonNull(path, "path");
   }
@@ -27,6 +47,11 @@ public final class YamlScalar implements YamlNode {
 
   public boolean plain() {
     return plain;
+  }
+
+  /** How the scalar was written ({@code |}, {@code >}, quotes or none). */
+  public Style style() {
+    return style;
   }
 
   @Override
