@@ -6,15 +6,19 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
- * consistentHash with a ring (Envoy's ring_hash, minimum ring size 1024): every endpoint owns
- * {@code ceil(1024 / n)} points on a 64-bit ring, a request's key hashes to a point and the next
+ * consistentHash with a ring (Envoy's ring_hash): every endpoint owns {@value #POINTS_PER_HOST}
+ * points on a 64-bit ring (so a ring of four pods has Envoy's minimum size, 1024), a request's key hashes to a point and the next
  * endpoint point clockwise serves it. The same key therefore reaches the same pod as long as the
  * healthy set is unchanged, and removing one pod only remaps the keys that pod owned. A request
  * without the key (header, cookie or query parameter missing) is hashed on the random value, as
  * Envoy does when no hash policy produced a hash.
  */
 final class RingHashBalancer implements LoadBalancer {
-  static final int MIN_RING_SIZE = 1024;
+  /**
+   * Fixed per host (Envoy derives it from the ring size and host count), so that a host's points do
+   * not move when another host leaves.
+   */
+  static final int POINTS_PER_HOST = 256;
 
   private final LbPolicy.HashKey key;
   /** The ring for the last healthy list seen; rebuilt only when the healthy set changes. */
@@ -79,7 +83,7 @@ final class RingHashBalancer implements LoadBalancer {
 
     Ring(List<Endpoint> endpoints) {
       this.endpoints = endpoints;
-      int perHost = (MIN_RING_SIZE + endpoints.size() - 1) / endpoints.size();
+      int perHost = POINTS_PER_HOST;
       int size = perHost * endpoints.size();
       long[][] pairs = new long[size][];
       int k = 0;
