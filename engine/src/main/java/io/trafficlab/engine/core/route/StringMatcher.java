@@ -1,0 +1,86 @@
+package io.trafficlab.engine.core.route;
+
+import com.google.re2j.Pattern;
+import java.util.Objects;
+
+/**
+ * A compiled Istio {@code StringMatch}: exact, prefix, RE2 regex (always a full match, Envoy
+ * {@code safe_regex}) or presence ({@code {}}). Exact and prefix never touch the regex engine.
+ * Immutable and thread-safe.
+ */
+public final class StringMatcher {
+
+  /** What the matcher compares. */
+  public enum Kind { EXACT, PREFIX, REGEX, PRESENT }
+
+  private final Kind kind;
+  private final String value;
+  private final Pattern pattern;
+  private final boolean ignoreCase;
+
+  private StringMatcher(Kind kind, String value, boolean ignoreCase) {
+    this.kind = kind;
+    this.value = Objects.requireNonNull(value, "value");
+    this.ignoreCase = ignoreCase;
+    this.pattern = kind == Kind.REGEX ? Pattern.compile(value) : null;
+  }
+
+  public static StringMatcher exact(String value) {
+    return new StringMatcher(Kind.EXACT, value, false);
+  }
+
+  public static StringMatcher prefix(String value) {
+    return new StringMatcher(Kind.PREFIX, value, false);
+  }
+
+  /** @throws com.google.re2j.PatternSyntaxException when {@code regex} is not RE2 */
+  public static StringMatcher regex(String regex) {
+    return new StringMatcher(Kind.REGEX, regex, false);
+  }
+
+  public static StringMatcher present() {
+    return new StringMatcher(Kind.PRESENT, "", false);
+  }
+
+  /** The same matcher comparing ASCII case-insensitively (exact and prefix only; Envoy ignores it for regex). */
+  public StringMatcher ignoringCase() {
+    return kind == Kind.EXACT || kind == Kind.PREFIX ? new StringMatcher(kind, value, true) : this;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String value() {
+    return value;
+  }
+
+  public boolean ignoreCase() {
+    return ignoreCase;
+  }
+
+  /** Matches a present value. */
+  public boolean matches(String s) {
+    return matches(s, s.length());
+  }
+
+  /** Matches the first {@code length} characters of {@code s} (a path without its query). */
+  boolean matches(String s, int length) {
+    switch (kind) {
+      case EXACT:
+        return length == value.length() && s.regionMatches(ignoreCase, 0, value, 0, length);
+      case PREFIX:
+        return length >= value.length() && s.regionMatches(ignoreCase, 0, value, 0, value.length());
+      case REGEX:
+        return pattern.matches(length == s.length() ? s : s.substring(0, length));
+      default:
+        return true;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return kind == Kind.PRESENT ? "{}" : kind.name().toLowerCase(java.util.Locale.ROOT) + " " + value
+        + (ignoreCase ? " (ignoreUriCase)" : "");
+  }
+}
