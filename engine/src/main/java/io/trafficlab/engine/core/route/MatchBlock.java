@@ -52,7 +52,12 @@ public record MatchBlock(StringMatcher uri, StringMatcher scheme, StringMatcher 
   }
 
   boolean matches(RequestView req) {
-    if (uri != null && !uri.matches(req.path(), req.pathLength())) {
+    return matches(req, req.pathLength());
+  }
+
+  /** @param pathLength the length of the path before its query, computed once per request */
+  boolean matches(RequestView req, int pathLength) {
+    if (uri != null && !uri.matches(req.path(), pathLength)) {
       return false;
     }
     if (method != null && !method.matches(req.method())) {

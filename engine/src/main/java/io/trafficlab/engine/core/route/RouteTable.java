@@ -30,8 +30,12 @@ public final class RouteTable {
   }
 
   private final Map<Integer, GatewayPort> gateways = new HashMap<>();
-  private final Map<String, MeshService> byDomain = new HashMap<>();
-  private final Map<String, Map<String, MeshService>> shortNames = new HashMap<>();
+  /** Envoy-style domains: every service name form, with and without {@code :port}. */
+  private final Map<String, DomainHit> byDomain = new HashMap<>();
+  private final Map<String, Map<String, DomainHit>> shortNames = new HashMap<>();
+
+  /** A domain's service and the port the domain names (0 = none). */
+  private record DomainHit(MeshService service, int port) {}
   private final Map<String, Cluster> clusters;
 
   /**
@@ -44,10 +48,15 @@ public final class RouteTable {
     gatewayHosts.forEach((port, hosts) -> gateways.put(port, new GatewayPort(port, hosts)));
     for (MeshService m : mesh) {
       ServiceDef s = m.service();
-      byDomain.putIfAbsent(s.fqdn(), m);
-      byDomain.putIfAbsent(s.name() + "." + s.namespace(), m);
-      byDomain.putIfAbsent(s.name() + "." + s.namespace() + ".svc", m);
-      shortNames.computeIfAbsent(s.namespace(), k -> new HashMap<>()).putIfAbsent(s.name(), m);
+      Map<String, DomainHit> shorts = shortNames.computeIfAbsent(s.namespace(), k -> new HashMap<>());
+      for (String d : List.of(s.fqdn(), s.name() + "." + s.namespace(),
+          s.name() + "." + s.namespace() + ".svc")) {
+        byDomain.putIfAbsent(d, new DomainHit(m, 0));
+        s.ports().forEach(p -> byDomain.putIfAbsent(d + ":" + p.number(), new DomainHit(m, p.number())));
+      }
+      shorts.putIfAbsent(s.name(), new DomainHit(m, 0));
+      s.ports().forEach(p -> shorts.putIfAbsent(s.name() + ":" + p.number(),
+          new DomainHit(m, p.number())));
     }
     this.clusters = Map.copyOf(clusters);
   }
@@ -68,20 +77,22 @@ public final class RouteTable {
       return vh.route(req, random);
     }
     Listener.Sidecar sidecar = (Listener.Sidecar) req.listener();
-    String host = host(req.authority());
-    MeshService ms;
-    if (host.indexOf('.') < 0) {
-      Map<String, MeshService> ns = shortNames.get(sidecar.namespace());
-      ms = ns == null ? null : ns.get(host);
-    } else {
-      ms = byDomain.get(host);
+    DomainHit hit = meshDomain(req.authority(), sidecar.namespace());
+    if (hit == null) {
+      // Not a known domain as written: try again without port and in lower case.
+      String host = host(req.authority());
+      hit = meshDomain(host, sidecar.namespace());
+      if (hit != null && host.length() < req.authority().length()) {
+        hit = new DomainHit(hit.service(), portOf(req.authority()));
+      }
     }
-    if (ms == null) {
+    if (hit == null) {
       return noRoute("sidecar " + sidecar.namespace(), "no virtual host for Host \""
           + req.authority() + "\"", "Envoy has no route: the host is not a service of the mesh"
           + " (short names resolve in the client's namespace " + sidecar.namespace() + ") (404 NR)");
     }
-    int port = sidecar.port() > 0 ? sidecar.port() : portOf(req.authority());
+    MeshService ms = hit.service();
+    int port = sidecar.port() > 0 ? sidecar.port() : hit.port();
     VirtualHost vh = port > 0 ? ms.byPort().get(port) : null;
     if (vh == null && port <= 0 && !ms.service().ports().isEmpty()) {
       vh = ms.byPort().get(ms.service().ports().get(0).number());
@@ -91,6 +102,14 @@ public final class RouteTable {
           "service " + ms.service().name() + " has no port " + port + " (404 NR)");
     }
     return vh.route(req, random);
+  }
+
+  private DomainHit meshDomain(String host, String clientNamespace) {
+    if (host.indexOf('.') < 0) {
+      Map<String, DomainHit> ns = shortNames.get(clientNamespace);
+      return ns == null ? null : ns.get(host);
+    }
+    return byDomain.get(host);
   }
 
   /** Every cluster by Envoy name ({@code outbound|9080|v2|reviews.default.svc.cluster.local}). */
@@ -120,7 +139,12 @@ public final class RouteTable {
 
   /** The Host without port, lower-case (allocates only when it has to). */
   static String host(String authority) {
-    return HostNames.stripPort(authority).toLowerCase(Locale.ROOT);
+    boolean plain = true;
+    for (int i = 0, n = authority.length(); i < n && plain; i++) {
+      char c = authority.charAt(i);
+      plain = c != ':' && c != '[' && (c < 'A' || c > 'Z');
+    }
+    return plain ? authority : HostNames.stripPort(authority).toLowerCase(Locale.ROOT);
   }
 
   private static int portOf(String authority) {
@@ -139,6 +163,8 @@ public final class RouteTable {
   private static final class GatewayPort {
     final Map<String, VirtualHost> exact = new HashMap<>();
     final List<VirtualHost> suffixes = new ArrayList<>();
+    /** {@code .example.com} for {@code *.example.com}, parallel to {@link #suffixes}. */
+    String[] suffixStrings;
     final List<VirtualHost> ordered;
     VirtualHost star;
 
@@ -154,6 +180,7 @@ public final class RouteTable {
         }
       }
       suffixes.sort(Comparator.comparingInt((VirtualHost v) -> v.domain().length()).reversed());
+      suffixStrings = suffixes.stream().map(v -> v.domain().substring(1)).toArray(String[]::new);
       List<VirtualHost> o = new ArrayList<>(exact.values());
       o.sort(Comparator.comparing(VirtualHost::domain));
       o.addAll(suffixes);
@@ -168,11 +195,11 @@ public final class RouteTable {
       if (vh != null) {
         return vh;
       }
-      for (VirtualHost s : suffixes) {
-        String d = s.domain();
+      for (int i = 0; i < suffixStrings.length; i++) {
+        String suffix = suffixStrings[i];
         // "*.example.com" matches "a.example.com" but not "example.com".
-        if (host.length() > d.length() - 1 && host.endsWith(d.substring(1))) {
-          return s;
+        if (host.length() > suffix.length() && host.endsWith(suffix)) {
+          return suffixes.get(i);
         }
       }
       return star;

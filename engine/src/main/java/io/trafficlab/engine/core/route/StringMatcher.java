@@ -16,6 +16,8 @@ public final class StringMatcher {
   private final Kind kind;
   private final String value;
   private final Pattern pattern;
+  /** A literal every regex match must start with; lets most non-matching values skip RE2. */
+  private final String regexLiteralPrefix;
   private final boolean ignoreCase;
 
   private StringMatcher(Kind kind, String value, boolean ignoreCase) {
@@ -23,6 +25,25 @@ public final class StringMatcher {
     this.value = Objects.requireNonNull(value, "value");
     this.ignoreCase = ignoreCase;
     this.pattern = kind == Kind.REGEX ? Pattern.compile(value) : null;
+    this.regexLiteralPrefix = kind == Kind.REGEX ? literalPrefix(value) : "";
+  }
+
+  /**
+   * The literal characters a regex starts with, conservatively: nothing when the pattern has an
+   * alternation anywhere, and never the character a quantifier applies to.
+   */
+  static String literalPrefix(String regex) {
+    if (regex.indexOf('|') >= 0) {
+      return "";
+    }
+    int i = 0;
+    while (i < regex.length() && "\\.[](){}*+?^$".indexOf(regex.charAt(i)) < 0) {
+      i++;
+    }
+    if (i < regex.length() && "*+?{".indexOf(regex.charAt(i)) >= 0) {
+      i = Math.max(0, i - 1);
+    }
+    return regex.substring(0, i);
   }
 
   public static StringMatcher exact(String value) {
@@ -59,6 +80,18 @@ public final class StringMatcher {
     return ignoreCase;
   }
 
+  /**
+   * A literal every matching value starts with, compared case-sensitively ("" when there is none):
+   * the value of a case-sensitive exact or prefix matcher, the literal prefix of a regex.
+   */
+  String requiredPrefix() {
+    return switch (kind) {
+      case EXACT, PREFIX -> ignoreCase ? "" : value;
+      case REGEX -> regexLiteralPrefix;
+      default -> "";
+    };
+  }
+
   /** Matches a present value. */
   public boolean matches(String s) {
     return matches(s, s.length());
@@ -72,6 +105,9 @@ public final class StringMatcher {
       case PREFIX:
         return length >= value.length() && s.regionMatches(ignoreCase, 0, value, 0, value.length());
       case REGEX:
+        if (!s.startsWith(regexLiteralPrefix) || regexLiteralPrefix.length() > length) {
+          return false;
+        }
         return pattern.matches(length == s.length() ? s : s.substring(0, length));
       default:
         return true;

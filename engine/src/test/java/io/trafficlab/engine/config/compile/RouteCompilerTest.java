@@ -640,4 +640,23 @@ class RouteCompilerTest {
     assertThat(d.explanation().toString()).isEqualTo(
         "gateway:80 › shop.example.com › VirtualService default/shop http[0].match[1] \"catalog\" → a.default");
   }
+
+  @ParameterizedTest
+  @CsvSource({
+      "/café/x, b",
+      "/ā/x, c",
+      "/ą/x, d",
+      "/a, d"})
+  void literalPrefilterNeverSkipsARouteThatMatchesNonLatin1Paths(String path, String expected) {
+    RouteTable t = table(vs("a", """
+        hosts: [a]
+        http:
+        - match: [{uri: {prefix: "/café/"}}]
+          route: [{destination: {host: b}}]
+        - match: [{uri: {prefix: "/ā/"}}]
+          route: [{destination: {host: c}}]
+        - route: [{destination: {host: d}}]
+        """));
+    assertThat(service(t.route(mesh("a", path), 0))).isEqualTo(expected);
+  }
 }

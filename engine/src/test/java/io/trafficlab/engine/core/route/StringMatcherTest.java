@@ -1,0 +1,47 @@
+package io.trafficlab.engine.core.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StringMatcherTest {
+
+  @ParameterizedTest
+  @CsvSource(value = {
+      "/reviews/[0-9]+ ; /reviews/",
+      "/ab*c ; /a",
+      "/a?b ; /",
+      "a|b ; ",
+      "(?i)/x ; ",
+      "^/x ; ",
+      "/x\\d ; /x",
+      "plain ; plain"}, delimiter = ';', emptyValue = "")
+  void regexLiteralPrefixIsConservative(String regex, String prefix) {
+    assertThat(StringMatcher.literalPrefix(regex)).isEqualTo(prefix == null ? "" : prefix);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "\\d{3}, 123, true",
+      "\\d{3}, 1234, false",
+      "/ab*c, /ac, true",
+      "/ab*c, /abbbc, true",
+      "/ab*c, /xbc, false",
+      "a|/b, /b, true",
+      "(?i)/X, /x, true"})
+  void regexIsAFullMatchAndThePrefilterNeverRejectsAMatch(String regex, String value,
+      boolean matches) {
+    assertThat(StringMatcher.regex(regex).matches(value)).isEqualTo(matches);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "/api, /API, true",
+      "/api, /apix, false"})
+  void ignoringCaseComparesAsciiCaseInsensitively(String exact, String value, boolean matches) {
+    assertThat(StringMatcher.exact(exact).ignoringCase().matches(value)).isEqualTo(matches);
+    assertThat(StringMatcher.prefix(exact.toUpperCase()).ignoringCase().matches(value))
+        .isTrue();
+  }
+}
