@@ -1,0 +1,274 @@
+package io.trafficlab.web.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import io.trafficlab.web.TestBrowser;
+import io.trafficlab.web.WebApp;
+import io.trafficlab.web.WebDeps;
+import io.trafficlab.web.account.SessionStore;
+import io.trafficlab.web.account.UserRepository;
+import io.trafficlab.web.attempt.Attempt;
+import io.trafficlab.web.attempt.AttemptRepository;
+import io.trafficlab.web.pack.PackCatalog;
+import io.trafficlab.web.view.Templates;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kill -9 in the middle of a burst of writes loses nothing that was acknowledged: the server runs in
+ * a child JVM on an H2 file database, gets SIGKILL ({@code destroyForcibly}) while writes are in
+ * flight, and the reopened database must hold every row whose write the client saw succeed.
+ */
+class CrashDurabilityTest {
+  private static final Pattern SERVING = Pattern.compile("serving http://localhost:(\\d+)/");
+  private static final Pattern SESSION_COOKIE = Pattern.compile("tl_session=([^;]+)");
+  private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+  @TempDir
+  Path data;
+
+  private Process child;
+
+  @AfterEach
+  void killChild() {
+    if (child != null) {
+      child.destroyForcibly();
+    }
+  }
+
+  @Test
+  void acknowledgedSignUpsAndSessionsSurviveAKillOfTheServer() throws Exception {
+    LinkedQueueLines lines = new LinkedQueueLines();
+    child = startChild(lines, "io.trafficlab.web.cli.Main", "serve", "--port", "0", "--data", data.toString());
+    int port = Integer.parseInt(lines.await(SERVING, START_TIMEOUT, child).group(1));
+
+    Set<String> sessions = ConcurrentHashMap.newKeySet();
+    Set<String> accounts = ConcurrentHashMap.newKeySet();
+    AtomicBoolean crashed = new AtomicBoolean();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    ExecutorService burst = Executors.newFixedThreadPool(6);
+    AtomicInteger seq = new AtomicInteger();
+    for (int t = 0; t < 6; t++) {
+      boolean signUps = t < 2;
+      burst.submit(() -> {
+        while (!crashed.get()) {
+          try {
+            // A first visit writes a session row; its cookie in the answer is the acknowledgement.
+            HttpResponse<String> page = http.send(get(port, "/signup"), HttpResponse.BodyHandlers.ofString());
+            String sid = match(SESSION_COOKIE, page.headers().firstValue("Set-Cookie").orElse(""));
+            if (page.statusCode() == 200 && sid != null && !signUps) {
+              sessions.add(sid); // (a sign-up replaces the session it came with)
+            }
+            if (signUps && sid != null) {
+              String email = "u" + seq.incrementAndGet() + "@example.com";
+              String form = "_csrf=" + match(CSRF, page.body()) + "&email=" + email
+                  + "&displayName=U&password=correct+horse+battery&next=%2F";
+              HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(port, "/signup"))
+                  .header("Cookie", "tl_session=" + sid)
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+              if (r.statusCode() == 303) {
+                accounts.add(email);
+                sessions.add(match(SESSION_COOKIE, r.headers().firstValue("Set-Cookie").orElseThrow()));
+              }
+            }
+          } catch (IOException e) {
+            return null; // the server is gone: an unanswered write is not acknowledged
+          }
+        }
+        return null;
+      });
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while ((sessions.size() < 100 || accounts.size() < 2) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    child.destroyForcibly();
+    crashed.set(true);
+    assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    burst.shutdown();
+    assertThat(burst.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(sessions).as("the burst wrote sessions before the kill").hasSizeGreaterThanOrEqualTo(10);
+    assertThat(accounts).as("the burst created accounts before the kill").isNotEmpty();
+
+    System.out.printf("kill -9 after %d acknowledged sessions and %d accounts%n", sessions.size(), accounts.size());
+    try (Database reopened = Database.open(Database.h2FileUrl(data), null, null)) {
+      SessionStore store = new SessionStore(reopened.dataSource(), Clock.systemUTC());
+      assertThat(sessions.stream().filter(id -> store.find(id).isEmpty()).toList()).as("acknowledged sessions lost").isEmpty();
+      UserRepository users = new UserRepository(reopened.dataSource());
+      assertThat(accounts.stream().filter(e -> users.findByEmail(e).isEmpty()).toList()).as("acknowledged accounts lost").isEmpty();
+
+      Javalin app = WebApp.create(WebDeps.of(reopened, PackCatalog.load(List.of()), Templates.create())).start(0);
+      try {
+        TestBrowser b = new TestBrowser(app.port());
+        b.get("/signin");
+        HttpResponse<String> signIn = b.post("/signin", Map.of("email", accounts.iterator().next(),
+            "password", "correct horse battery", "next", "/"));
+        assertThat(signIn.statusCode()).as("an account made before the crash signs in after it").isEqualTo(303);
+      } finally {
+        app.stop();
+      }
+    }
+  }
+
+  @Test
+  void acknowledgedAttemptSavesSurviveAKillOfTheWriter() throws Exception {
+    LinkedQueueLines lines = new LinkedQueueLines();
+    Set<String> saved = ConcurrentHashMap.newKeySet();
+    CountDownLatch enough = new CountDownLatch(300);
+    lines.onLine = line -> {
+      if (line.startsWith("saved ")) {
+        saved.add(line.substring(6));
+        enough.countDown();
+      }
+    };
+    child = startChild(lines, AttemptSaver.class.getName(), data.toString());
+    lines.await(Pattern.compile("^ready$"), START_TIMEOUT, child);
+    assertThat(enough.await(15, TimeUnit.SECONDS)).as("300 saves before the kill").isTrue();
+    child.destroyForcibly();
+    assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    lines.drained.await(5, TimeUnit.SECONDS);
+    assertThat(lines.contains("stopped")).as("the writer was still saving when it was killed").isFalse();
+
+    try (Database reopened = Database.open(Database.h2FileUrl(data), null, null)) {
+      AttemptRepository attempts = new AttemptRepository(reopened.dataSource());
+      List<String> lost = saved.stream().filter(id -> attempts.find(id).isEmpty()).toList();
+      assertThat(lost).as("acknowledged attempts lost out of " + saved.size()).isEmpty();
+      assertThat(attempts.count()).isGreaterThanOrEqualTo(saved.size());
+    }
+  }
+
+  /**
+   * The child for the attempt test: saves attempts through {@link AttemptRepository} on four threads
+   * and prints {@code saved ID} after each save returned, until it is killed.
+   */
+  public static final class AttemptSaver {
+    public static void main(String[] args) throws Exception {
+      PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+      Database db = Database.open(Database.h2FileUrl(Path.of(args[0])), null, null);
+      AttemptRepository repo = new AttemptRepository(db.dataSource());
+      out.println("ready");
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      for (int t = 0; t < 4; t++) {
+        pool.submit(() -> {
+          for (int i = 0; i < 1_000_000; i++) {
+            Attempt a = new Attempt(AttemptRepository.newId(), null, "learner-" + i, "core", "canary", 1,
+                "spec:\n  hosts: [reviews]\n" + "#".repeat(i % 2000), "failed", i % 100, 100, "{\"checks\":[]}",
+                false, Instant.now());
+            repo.save(a);
+            synchronized (out) {
+              out.println("saved " + a.id());
+            }
+          }
+          return null;
+        });
+      }
+      pool.shutdown();
+      pool.awaitTermination(1, TimeUnit.HOURS);
+      out.println("stopped");
+    }
+  }
+
+  private static Process startChild(LinkedQueueLines lines, String mainClass, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    p.getOutputStream().close();
+    Thread reader = new Thread(() -> lines.pump(p), "child-stdout");
+    reader.setDaemon(true);
+    reader.start();
+    return p;
+  }
+
+  /** The child's stdout, line by line, readable while it runs. */
+  private static final class LinkedQueueLines {
+    private final List<String> all = new ArrayList<>();
+    volatile Consumer<String> onLine = l -> {};
+    final CountDownLatch drained = new CountDownLatch(1);
+
+    void pump(Process p) {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          onLine.accept(line);
+          synchronized (this) {
+            all.add(line);
+            notifyAll();
+          }
+        }
+      } catch (IOException e) {
+        // the child died mid-line: what was read so far counts
+      } finally {
+        drained.countDown();
+      }
+    }
+
+    synchronized boolean contains(String line) {
+      return all.contains(line);
+    }
+
+    synchronized Matcher await(Pattern p, Duration timeout, Process child) throws InterruptedException {
+      long end = System.nanoTime() + timeout.toNanos();
+      int seen = 0;
+      while (true) {
+        for (; seen < all.size(); seen++) {
+          Matcher m = p.matcher(all.get(seen));
+          if (m.find()) {
+            return m;
+          }
+        }
+        long left = end - System.nanoTime();
+        if (left <= 0 || !child.isAlive()) {
+          throw new AssertionError("the child did not print " + p + " (alive: " + child.isAlive() + "); it printed: " + all);
+        }
+        wait(Math.max(1, Math.min(200, left / 1_000_000)));
+      }
+    }
+  }
+
+  private static HttpRequest get(int port, String path) {
+    return HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(10)).build();
+  }
+
+  private static URI uri(int port, String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  private static String match(Pattern p, String s) {
+    Matcher m = p.matcher(s);
+    return m.find() ? m.group(1) : null;
+  }
+}
