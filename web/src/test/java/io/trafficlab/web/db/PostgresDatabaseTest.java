@@ -37,6 +37,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +90,38 @@ class PostgresDatabaseTest {
       assertThat(new AttemptRepository(again.dataSource()).count()).isGreaterThanOrEqualTo(0);
     }
     assertThat(strings("SELECT version FROM flyway_schema_history")).hasSize(before);
+  }
+
+  @Test
+  void twoNodesStartingTogetherOnAnEmptyDatabaseMigrateItOnce() throws Exception {
+    try (TestPostgres.Schema empty = TestPostgres.freshSchema()) {
+      CountDownLatch go = new CountDownLatch(1);
+      ExecutorService nodes = Executors.newFixedThreadPool(2);
+      try {
+        List<Future<Database>> opened = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+          opened.add(nodes.submit(() -> {
+            go.await();
+            return Database.open(empty.url(), null, null);
+          }));
+        }
+        go.countDown();
+        List<String> versions;
+        try (Database a = opened.get(0).get(60, TimeUnit.SECONDS);
+            Database b = opened.get(1).get(60, TimeUnit.SECONDS);
+            Connection c = a.dataSource().getConnection(); Statement st = c.createStatement();
+            ResultSet rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE version IS NOT NULL")) {
+          versions = new ArrayList<>();
+          while (rs.next()) {
+            versions.add(rs.getString(1));
+          }
+          assertThat(new AttemptRepository(b.dataSource()).count()).isZero();
+        }
+        assertThat(versions).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(migrationVersionsOnClasspath());
+      } finally {
+        nodes.shutdownNow();
+      }
+    }
   }
 
   @Test
