@@ -2,16 +2,11 @@ package io.trafficlab.web.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.Javalin;
-import io.trafficlab.web.TestBrowser;
-import io.trafficlab.web.WebApp;
-import io.trafficlab.web.WebDeps;
+import io.trafficlab.web.account.Passwords;
 import io.trafficlab.web.account.SessionStore;
 import io.trafficlab.web.account.UserRepository;
 import io.trafficlab.web.attempt.Attempt;
 import io.trafficlab.web.attempt.AttemptRepository;
-import io.trafficlab.web.pack.PackCatalog;
-import io.trafficlab.web.view.Templates;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,15 +16,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -72,7 +64,9 @@ class CrashDurabilityTest {
   void acknowledgedSignUpsAndSessionsSurviveAKillOfTheServer() throws Exception {
     LinkedQueueLines lines = new LinkedQueueLines();
     child = startChild(lines, "io.trafficlab.web.cli.Main", "serve", "--port", "0", "--data", data.toString());
+    long t0 = System.nanoTime();
     int port = Integer.parseInt(lines.await(SERVING, START_TIMEOUT, child).group(1));
+    long tStarted = System.nanoTime();
 
     Set<String> sessions = ConcurrentHashMap.newKeySet();
     Set<String> accounts = ConcurrentHashMap.newKeySet();
@@ -111,8 +105,16 @@ class CrashDurabilityTest {
         return null;
       });
     }
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while ((sessions.size() < 100 || accounts.size() < 2) && System.nanoTime() < deadline) {
+    // Kill once the burst is well under way: after 100 sessions and an account, or after 5 s if the
+    // machine is slow (up to 15 s while not even one account was acknowledged).
+    long started = System.nanoTime();
+    while (true) {
+      long elapsed = System.nanoTime() - started;
+      boolean plenty = sessions.size() >= 100 && !accounts.isEmpty();
+      boolean some = sessions.size() >= 10 && !accounts.isEmpty();
+      if (plenty || (some && elapsed > Duration.ofSeconds(5).toNanos()) || elapsed > Duration.ofSeconds(15).toNanos()) {
+        break;
+      }
       Thread.sleep(20);
     }
     child.destroyForcibly();
@@ -123,23 +125,17 @@ class CrashDurabilityTest {
     assertThat(sessions).as("the burst wrote sessions before the kill").hasSizeGreaterThanOrEqualTo(10);
     assertThat(accounts).as("the burst created accounts before the kill").isNotEmpty();
 
-    System.out.printf("kill -9 after %d acknowledged sessions and %d accounts%n", sessions.size(), accounts.size());
+    System.out.printf("kill -9 after %d acknowledged sessions and %d accounts (server start %d ms, burst %d ms)%n",
+        sessions.size(), accounts.size(), (tStarted - t0) / 1_000_000, (System.nanoTime() - tStarted) / 1_000_000);
     try (Database reopened = Database.open(Database.h2FileUrl(data), null, null)) {
       SessionStore store = new SessionStore(reopened.dataSource(), Clock.systemUTC());
       assertThat(sessions.stream().filter(id -> store.find(id).isEmpty()).toList()).as("acknowledged sessions lost").isEmpty();
       UserRepository users = new UserRepository(reopened.dataSource());
       assertThat(accounts.stream().filter(e -> users.findByEmail(e).isEmpty()).toList()).as("acknowledged accounts lost").isEmpty();
 
-      Javalin app = WebApp.create(WebDeps.of(reopened, PackCatalog.load(List.of()), Templates.create())).start(0);
-      try {
-        TestBrowser b = new TestBrowser(app.port());
-        b.get("/signin");
-        HttpResponse<String> signIn = b.post("/signin", Map.of("email", accounts.iterator().next(),
-            "password", "correct horse battery", "next", "/"));
-        assertThat(signIn.statusCode()).as("an account made before the crash signs in after it").isEqualTo(303);
-      } finally {
-        app.stop();
-      }
+      String one = accounts.iterator().next();
+      assertThat(new Passwords(4).verify("correct horse battery", users.passwordHash(one).orElseThrow()))
+          .as("an account made before the crash still has its password").isTrue();
     }
   }
 
