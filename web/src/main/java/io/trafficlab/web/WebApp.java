@@ -2,7 +2,6 @@ package io.trafficlab.web;
 
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.core.instrument.Counter;
@@ -38,6 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class WebApp {
   private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
 
+  /** The largest request body: a pack upload (the API's YAML limit is far smaller). */
+  static final long MAX_BODY_BYTES = 8L * 1024 * 1024;
+
   private WebApp() {}
 
   public static Javalin create(WebDeps deps) {
@@ -65,6 +67,7 @@ public final class WebApp {
       cfg.jetty.multipartConfig.maxFileSize(8, SizeUnit.MB);
       cfg.jetty.multipartConfig.maxTotalRequestSize(8, SizeUnit.MB);
       cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+      cfg.routes.before(WebApp::refuseOversizedBodies);
       cfg.routes.before(sessions::handle);
       cfg.routes.get("/healthz", ctx -> {
         if (databaseUp(deps)) {
@@ -91,17 +94,27 @@ public final class WebApp {
         countError(deps, e.code());
         ApiErrors.write(ctx, e);
       });
-      cfg.routes.exception(ForbiddenResponse.class, (e, ctx) -> apiOr(deps, ctx, e, () -> ctx.status(403)
-          .html("<!doctype html><title>Forbidden</title><main style=\"font-family:system-ui;max-width:40rem;margin:3rem auto\">"
-              + "<h1>Not allowed</h1><p>" + escape(e.getMessage()) + "</p><p><a href=\"/\">Home</a></p></main>")));
-      cfg.routes.exception(io.javalin.http.NotFoundResponse.class, (e, ctx) -> apiOr(deps, ctx, e, () -> ctx.status(404)
-          .html("<!doctype html><title>Not found</title><main style=\"font-family:system-ui;max-width:40rem;margin:3rem auto\">"
-              + "<h1>Not found</h1><p>" + escape(e.getMessage()) + "</p><p><a href=\"/\">Home</a></p></main>")));
       cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
         countError(deps, ApiErrors.codeFor(e.getStatus()));
-        ApiErrors.write(ctx, e.getStatus(), ApiErrors.codeFor(e.getStatus()), e.getMessage());
+        if (ApiErrors.isApi(ctx)) {
+          ApiErrors.write(ctx, e.getStatus(), ApiErrors.codeFor(e.getStatus()), e.getMessage());
+        } else {
+          ctx.status(e.getStatus()).html(errorPage(e.getStatus(), e.getMessage()));
+        }
       });
       cfg.routes.exception(Exception.class, (e, ctx) -> {
+        Integer refused = badMessageStatus(e);
+        if (refused != null) {
+          // Jetty refused the request itself (e.g. a multipart body over the limit): the client's fault.
+          countError(deps, ApiErrors.codeFor(refused));
+          String msg = refused == 413 ? "The request is too large." : "The request could not be read.";
+          if (ApiErrors.isApi(ctx)) {
+            ApiErrors.write(ctx, refused, ApiErrors.codeFor(refused), msg);
+          } else {
+            ctx.status(refused).html(errorPage(refused, msg));
+          }
+          return;
+        }
         countError(deps, "internal_error");
         LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
         ctx.status(500).json(Map.of("status", 500, "code", "internal_error",
@@ -110,14 +123,34 @@ public final class WebApp {
     });
   }
 
-  /** API paths get the JSON error object; pages get the HTML page {@code page} writes. */
-  private static void apiOr(WebDeps deps, io.javalin.http.Context ctx, HttpResponseException e, Runnable page) {
-    if (ApiErrors.isApi(ctx)) {
-      countError(deps, ApiErrors.codeFor(e.getStatus()));
-      ApiErrors.write(ctx, e.getStatus(), ApiErrors.codeFor(e.getStatus()), e.getMessage());
-    } else {
-      page.run();
+  /** Refuses bodies over the largest upload before anything parses them (Content-Length known). */
+  private static void refuseOversizedBodies(io.javalin.http.Context ctx) {
+    if (ctx.contentLength() > MAX_BODY_BYTES) {
+      throw new io.javalin.http.ContentTooLargeResponse("The request is larger than "
+          + MAX_BODY_BYTES / (1024 * 1024) + " MiB.", Map.of());
     }
+  }
+
+  /** The status of a request Jetty refused to parse (BadMessageException), or null. */
+  private static Integer badMessageStatus(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.eclipse.jetty.http.BadMessageException bad) {
+        return bad.getCode();
+      }
+    }
+    return null;
+  }
+
+  /** The small HTML error page of the site (no stack traces, the message escaped). */
+  static String errorPage(int status, String message) {
+    String title = switch (status) {
+      case 403 -> "Not allowed";
+      case 404 -> "Not found";
+      case 413 -> "Too large";
+      default -> status >= 500 ? "Something went wrong" : "Bad request";
+    };
+    return "<!doctype html><title>" + title + "</title><main style=\"font-family:system-ui;max-width:40rem;margin:3rem auto\">"
+        + "<h1>" + title + "</h1><p>" + escape(message) + "</p><p><a href=\"/\">Home</a></p></main>";
   }
 
   private static void countError(WebDeps deps, String code) {

@@ -70,6 +70,9 @@ public final class GradingService implements AutoCloseable {
           t.setDaemon(true);
           return t;
         });
+    // A replaced grading service (tests, a reconfiguration) must not leave its gauges behind.
+    metrics.find("trafficlab.grading.queue.size").meters().forEach(metrics::remove);
+    metrics.find("trafficlab.gradings.in.flight").meters().forEach(metrics::remove);
     Gauge.builder("trafficlab.grading.queue.size", pool, p -> p.getQueue().size())
         .description("Gradings waiting for a free grader").register(metrics);
     Gauge.builder("trafficlab.gradings.in.flight", inFlight, AtomicInteger::get)
