@@ -131,10 +131,10 @@ public final class WebApp {
     }
   }
 
-  /** The status of a request Jetty refused to parse (BadMessageException), or null. */
+  /** The 4xx status of a request Jetty refused to parse (e.g. a bad multipart body), or null. */
   private static Integer badMessageStatus(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof org.eclipse.jetty.http.BadMessageException bad) {
+      if (t instanceof org.eclipse.jetty.http.HttpException bad && bad.getCode() >= 400 && bad.getCode() < 500) {
         return bad.getCode();
       }
     }

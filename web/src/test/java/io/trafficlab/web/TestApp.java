@@ -106,7 +106,7 @@ public final class TestApp implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws java.io.IOException {
     app.stop();
     deps.grading().close();
     db.close();
