@@ -91,11 +91,13 @@ final class ServeCommand implements Callable<Integer> {
         out.println("instructor: " + u.email());
       }, () -> out.println("instructor: " + email + " (becomes an instructor when this address signs up at /signup)"));
     });
-    Javalin app = WebApp.create(new WebDeps(db, catalog, Templates.create(), Passwords.standard(), adminEmail,
-        Clock.systemUTC()).withDataDir(data));
+    WebDeps deps = new WebDeps(db, catalog, Templates.create(), Passwords.standard(), adminEmail,
+        Clock.systemUTC()).withDataDir(data);
+    Javalin app = WebApp.create(deps);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
+      deps.grading().close();
       db.close();
       stopped.countDown();
     }, "trafficlab-shutdown"));
