@@ -1,15 +1,29 @@
 package io.trafficlab.web;
 
 import io.javalin.Javalin;
-import io.javalin.http.ForbiddenResponse;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.trafficlab.web.account.AccountController;
 import io.trafficlab.web.account.SessionFilter;
 import io.trafficlab.web.account.SessionStore;
 import io.trafficlab.web.account.UserRepository;
 import io.trafficlab.web.account.Visitor;
+import io.trafficlab.web.api.ApiController;
+import io.trafficlab.web.api.ApiErrors;
+import io.trafficlab.web.api.ApiException;
+import io.trafficlab.web.api.ApiTokens;
+import io.trafficlab.web.attempt.AttemptRepository;
+import io.trafficlab.web.instructor.InstructorRoutes;
 import io.trafficlab.web.lesson.LessonController;
+import io.trafficlab.web.pack.PackSettings;
 import io.trafficlab.web.view.Chrome;
 import io.trafficlab.web.view.HomePage;
 import java.util.Map;
@@ -23,6 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class WebApp {
   private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
 
+  /** The largest request body: a pack upload (the API's YAML limit is far smaller). */
+  static final long MAX_BODY_BYTES = 8L * 1024 * 1024;
+
   private WebApp() {}
 
   public static Javalin create(WebDeps deps) {
@@ -32,6 +49,12 @@ public final class WebApp {
     AccountController accounts = new AccountController(users, deps.passwords(), sessions,
         deps.templates(), deps.adminEmail());
     LessonController lessons = new LessonController(deps.packs(), deps.templates());
+    PackSettings packSettings = new PackSettings(deps.database().dataSource(), deps.clock());
+    deps.packs().useSettings(packSettings::disabledIds);
+    ApiTokens tokens = new ApiTokens(deps.database().dataSource(), deps.clock());
+    AttemptRepository attempts = new AttemptRepository(deps.database().dataSource());
+    ApiController api = new ApiController(deps.packs(), deps.grading(), attempts, tokens, deps.clock());
+    bindJvmMetrics(deps);
     return Javalin.create(cfg -> {
       cfg.staticFiles.add(s -> {
         s.hostedPath = "/static";
@@ -40,8 +63,25 @@ public final class WebApp {
       });
       cfg.staticFiles.enableWebjars();
       cfg.http.maxRequestSize = 1024 * 1024;
+      // Pack uploads (the handler refuses more than 5 MiB with a page that says so).
+      cfg.jetty.multipartConfig.maxFileSize(8, SizeUnit.MB);
+      cfg.jetty.multipartConfig.maxTotalRequestSize(8, SizeUnit.MB);
+      cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+      cfg.routes.before(WebApp::refuseOversizedBodies);
       cfg.routes.before(sessions::handle);
-      cfg.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+      cfg.routes.get("/healthz", ctx -> {
+        if (databaseUp(deps)) {
+          ctx.json(Map.of("status", "ok"));
+        } else {
+          ApiErrors.write(ctx, 503, "database_unavailable", "The database does not answer.");
+        }
+      });
+      cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+          .result(deps.metrics().scrape()));
+      cfg.routes.post("/api/v1/validate", api::validate);
+      cfg.routes.post("/api/v1/exercises/{pack}/{exercise}/grade", api::grade);
+      cfg.routes.get("/api/v1/attempts/{id}", api::attempt);
+      InstructorRoutes.register(cfg.routes, deps, packSettings, tokens, attempts, users);
       cfg.routes.get("/", ctx -> ctx.html(deps.templates().render("home.jte",
           HomePage.of(Chrome.of("Learn Istio traffic management", Visitor.of(ctx)), deps.packs()))));
       cfg.routes.get("/packs/{pack}/lessons/{lesson}", lessons::show);
@@ -50,20 +90,93 @@ public final class WebApp {
       cfg.routes.get("/signin", accounts::signInForm);
       cfg.routes.post("/signin", accounts::signIn);
       cfg.routes.post("/signout", accounts::signOut);
-      cfg.routes.exception(ForbiddenResponse.class, (e, ctx) -> ctx.status(403)
-          .html("<!doctype html><title>Forbidden</title><main style=\"font-family:system-ui;max-width:40rem;margin:3rem auto\">"
-              + "<h1>Not allowed</h1><p>" + escape(e.getMessage()) + "</p><p><a href=\"/\">Home</a></p></main>"));
-      cfg.routes.exception(io.javalin.http.NotFoundResponse.class, (e, ctx) -> ctx.status(404)
-          .html("<!doctype html><title>Not found</title><main style=\"font-family:system-ui;max-width:40rem;margin:3rem auto\">"
-              + "<h1>Not found</h1><p>" + escape(e.getMessage()) + "</p><p><a href=\"/\">Home</a></p></main>"));
-      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
-          .json(Map.of("status", e.getStatus(), "code", "http_" + e.getStatus(), "message", e.getMessage())));
+      cfg.routes.exception(ApiException.class, (e, ctx) -> {
+        countError(deps, e.code());
+        ApiErrors.write(ctx, e);
+      });
+      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+        countError(deps, ApiErrors.codeFor(e.getStatus()));
+        if (ApiErrors.isApi(ctx)) {
+          ApiErrors.write(ctx, e.getStatus(), ApiErrors.codeFor(e.getStatus()), e.getMessage());
+        } else {
+          ctx.status(e.getStatus()).html(errorPage(e.getStatus(), e.getMessage()));
+        }
+      });
       cfg.routes.exception(Exception.class, (e, ctx) -> {
+        Integer refused = badMessageStatus(e);
+        if (refused != null) {
+          // Jetty refused the request itself (e.g. a multipart body over the limit): the client's fault.
+          countError(deps, ApiErrors.codeFor(refused));
+          String msg = refused == 413 ? "The request is too large." : "The request could not be read.";
+          if (ApiErrors.isApi(ctx)) {
+            ApiErrors.write(ctx, refused, ApiErrors.codeFor(refused), msg);
+          } else {
+            ctx.status(refused).html(errorPage(refused, msg));
+          }
+          return;
+        }
+        countError(deps, "internal_error");
         LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
         ctx.status(500).json(Map.of("status", 500, "code", "internal_error",
             "message", "Something went wrong on our side; the error was logged."));
       });
     });
+  }
+
+  /** Refuses bodies over the largest upload before anything parses them (Content-Length known). */
+  private static void refuseOversizedBodies(io.javalin.http.Context ctx) {
+    if (ctx.contentLength() > MAX_BODY_BYTES) {
+      throw new io.javalin.http.ContentTooLargeResponse("The request is larger than "
+          + MAX_BODY_BYTES / (1024 * 1024) + " MiB.", Map.of());
+    }
+  }
+
+  /** The 4xx status of a request Jetty refused to parse (e.g. a bad multipart body), or null. */
+  private static Integer badMessageStatus(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.eclipse.jetty.http.HttpException bad && bad.getCode() >= 400 && bad.getCode() < 500) {
+        return bad.getCode();
+      }
+    }
+    return null;
+  }
+
+  /** The small HTML error page of the site (no stack traces, the message escaped). */
+  static String errorPage(int status, String message) {
+    String title = switch (status) {
+      case 403 -> "Not allowed";
+      case 404 -> "Not found";
+      case 413 -> "Too large";
+      default -> status >= 500 ? "Something went wrong" : "Bad request";
+    };
+    return "<!doctype html><title>" + title + "</title><main style=\"font-family:system-ui;max-width:40rem;margin:3rem auto\">"
+        + "<h1>" + title + "</h1><p>" + escape(message) + "</p><p><a href=\"/\">Home</a></p></main>";
+  }
+
+  private static void countError(WebDeps deps, String code) {
+    if (deps != null) {
+      Counter.builder("trafficlab.errors").description("Requests answered with an error, by code")
+          .tag("code", code).register(deps.metrics()).increment();
+    }
+  }
+
+  private static boolean databaseUp(WebDeps deps) {
+    try (java.sql.Connection c = deps.database().dataSource().getConnection()) {
+      return c.isValid(2);
+    } catch (java.sql.SQLException | RuntimeException e) {
+      LOG.warn("health check: database does not answer: {}", e.toString());
+      return false;
+    }
+  }
+
+  private static void bindJvmMetrics(WebDeps deps) {
+    var r = deps.metrics();
+    new JvmMemoryMetrics().bindTo(r);
+    new JvmGcMetrics().bindTo(r);
+    new JvmThreadMetrics().bindTo(r);
+    new ClassLoaderMetrics().bindTo(r);
+    new ProcessorMetrics().bindTo(r);
+    new UptimeMetrics().bindTo(r);
   }
 
   static String escape(String s) {

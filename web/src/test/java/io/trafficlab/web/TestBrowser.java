@@ -53,6 +53,26 @@ public final class TestBrowser {
     return r;
   }
 
+  /** Posts a multipart form with one file, adding the page's CSRF token as a field. */
+  public HttpResponse<String> postFile(String path, String field, String filename, byte[] content) throws Exception {
+    String boundary = "----trafficlab" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
+        + "\"\r\nContent-Type: application/zip\r\n\r\n";
+    body.write(head.getBytes(StandardCharsets.UTF_8));
+    body.write(content);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    Matcher m = CSRF.matcher(r.body());
+    if (m.find()) {
+      csrf = m.group(1);
+    }
+    return r;
+  }
+
   public String csrf() {
     return csrf;
   }

@@ -113,6 +113,52 @@ public final class AttemptRepository {
     return out;
   }
 
+  private static final String BEST = "SELECT id, user_id, learner_ref, pack_id, exercise_id, score, max_score, n%s FROM ("
+      + " SELECT a.id, a.user_id, a.learner_ref, a.pack_id, a.exercise_id, a.score, a.max_score, a.report_json,"
+      + " ROW_NUMBER() OVER (PARTITION BY a.user_id, a.learner_ref, a.pack_id, a.exercise_id"
+      + " ORDER BY a.score DESC, a.created_at ASC, a.id) AS rn,"
+      + " COUNT(*) OVER (PARTITION BY a.user_id, a.learner_ref, a.pack_id, a.exercise_id) AS n"
+      + " FROM attempts a) best WHERE rn = 1";
+
+  /**
+   * The best attempt (highest score, earliest on a tie) per learner and exercise, with the number of
+   * attempts: one query with window functions (H2 2 and PostgreSQL both have them).
+   */
+  public List<Best> bestAttempts() {
+    List<Best> out = new ArrayList<>();
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(String.format(BEST, ""));
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(best(rs));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read best attempts", e);
+    }
+    return out;
+  }
+
+  /** The report JSON of every best attempt, by attempt id (the gradebook's per-check points). */
+  public java.util.Map<String, String> bestReports() {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(String.format(BEST, ", report_json"));
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getString(9));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read best attempts", e);
+    }
+    return out;
+  }
+
+  private static Best best(ResultSet rs) throws SQLException {
+    long uid = rs.getLong(2);
+    Long userId = rs.wasNull() ? null : uid;
+    return new Best(userId, rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7),
+        rs.getInt(8), rs.getString(1));
+  }
+
   public long count() {
     try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM attempts");
         ResultSet rs = ps.executeQuery()) {

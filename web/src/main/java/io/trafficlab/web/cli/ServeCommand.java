@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Optional;
 import io.trafficlab.web.db.Database;
 import io.trafficlab.web.pack.PackCatalog;
+import io.trafficlab.web.pack.PackInstaller;
 import io.trafficlab.web.view.Templates;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -33,7 +34,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default: ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = "--data", defaultValue = "data", description = "directory of the H2 database (default: ./${DEFAULT-VALUE})")
+  @Option(names = "--data", defaultValue = "data",
+      description = "directory of the H2 database and of uploaded packs (default: ./${DEFAULT-VALUE})")
   Path data;
 
   @Option(names = "--db-url", description = "JDBC URL, e.g. jdbc:postgresql://localhost/trafficlab (default: H2 under --data)")
@@ -74,6 +76,7 @@ final class ServeCommand implements Callable<Integer> {
       return 1;
     }
     PackCatalog catalog = PackCatalog.load(packs);
+    catalog.addAll(PackInstaller.packsDir(data), "uploaded");
     catalog.all().forEach(e -> {
       if (!e.problems().isEmpty()) {
         err.println("warning: pack " + e.pack().id() + " (" + e.origin() + ") has " + e.problems().list().size()
@@ -88,11 +91,13 @@ final class ServeCommand implements Callable<Integer> {
         out.println("instructor: " + u.email());
       }, () -> out.println("instructor: " + email + " (becomes an instructor when this address signs up at /signup)"));
     });
-    Javalin app = WebApp.create(new WebDeps(db, catalog, Templates.create(), Passwords.standard(), adminEmail,
-        Clock.systemUTC()));
+    WebDeps deps = new WebDeps(db, catalog, Templates.create(), Passwords.standard(), adminEmail,
+        Clock.systemUTC()).withDataDir(data);
+    Javalin app = WebApp.create(deps);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
+      deps.grading().close();
       db.close();
       stopped.countDown();
     }, "trafficlab-shutdown"));

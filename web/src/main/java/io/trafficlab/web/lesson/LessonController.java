@@ -11,7 +11,7 @@ import io.trafficlab.web.view.Templates;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Lesson pages: rendered once per lesson and cached (packs do not change while serving). */
+/** Lesson pages: rendered once per lesson and pack generation, and cached (an uploaded pack gets a new generation). */
 public final class LessonController {
 
   /** The lesson page's data. */
@@ -32,8 +32,9 @@ public final class LessonController {
   }
 
   public void show(Context ctx) {
-    Pack pack = packs.get(ctx.pathParam("pack")).orElseThrow(() -> new NotFoundResponse("No such pack"))
-        .pack();
+    PackCatalog.Entry entry = packs.get(ctx.pathParam("pack"))
+        .orElseThrow(() -> new NotFoundResponse("No such pack"));
+    Pack pack = entry.pack();
     String slug = ctx.pathParam("lesson");
     List<Lesson> lessons = pack.lessons();
     int i = -1;
@@ -46,7 +47,7 @@ public final class LessonController {
       throw new NotFoundResponse("No such lesson");
     }
     Lesson lesson = lessons.get(i);
-    String body = html.computeIfAbsent(pack.id() + "/" + slug, k -> markdown.render(lesson.markdown(), pack.id()));
+    String body = html.computeIfAbsent(pack.id() + "@" + entry.generation() + "/" + slug, k -> markdown.render(lesson.markdown(), pack.id()));
     List<ExerciseLink> exercises = lesson.exercises().stream()
         .map(id -> new ExerciseLink(id, pack.exercise(id).map(e -> titleOf(e.exerciseYaml(), id)).orElse(id)))
         .toList();

@@ -12,22 +12,42 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * The packs the web app serves: the built-in pack(s) shipped in the jar, then any {@code --packs}
- * directories. A pack whose files have problems is still listed for instructors, with its problems.
+ * directories, then packs uploaded by instructors. A pack whose files have problems is still listed
+ * for instructors, with its problems.
+ *
+ * <p>Thread safety: the catalogue is an immutable snapshot swapped atomically, so a request sees
+ * either the old or the new pack, never a half-loaded one; writers are serialised. Learner-facing
+ * lookups ({@link #all}, {@link #get}) skip packs an instructor disabled; {@link #everything} and
+ * {@link #find} see every pack.
  */
 public final class PackCatalog {
 
-  /** A pack as loaded, with the problems its files have. */
-  public record Entry(Pack pack, PackProblems problems, String origin) {}
+  /**
+   * A pack as loaded, with the problems its files have.
+   *
+   * @param generation increases each time any pack is added or replaced; caches key on it
+   */
+  public record Entry(Pack pack, PackProblems problems, String origin, long generation) {
+    public Entry(Pack pack, PackProblems problems, String origin) {
+      this(pack, problems, origin, 0);
+    }
+  }
 
-  private final Map<String, Entry> packs = new LinkedHashMap<>();
+  private final AtomicLong generations = new AtomicLong();
+  private volatile Map<String, Entry> packs = Map.of();
+  private volatile Supplier<Set<String>> disabled = Set::of;
 
   public static PackCatalog load(List<Path> extraDirs) {
     PackCatalog c = new PackCatalog();
@@ -35,30 +55,68 @@ public final class PackCatalog {
       c.add(dir, "built-in");
     }
     for (Path root : extraDirs) {
-      if (Files.isRegularFile(root.resolve("pack.yaml"))) {
-        c.add(root, root.toString());
-      } else {
-        for (Path dir : children(root)) {
-          if (Files.isRegularFile(dir.resolve("pack.yaml"))) {
-            c.add(dir, root.toString());
-          }
-        }
-      }
+      c.addAll(root, root.toString());
     }
     return c;
   }
 
-  void add(Path dir, String origin) {
-    PackLoader.Loaded loaded = new PackLoader().load(dir);
-    packs.put(loaded.pack().id(), new Entry(loaded.pack(), loaded.problems(), origin));
+  /** Adds {@code root} when it is a pack, else every pack folder directly inside it. */
+  public void addAll(Path root, String origin) {
+    if (Files.isRegularFile(root.resolve("pack.yaml"))) {
+      add(root, origin);
+    } else {
+      for (Path dir : children(root)) {
+        if (Files.isRegularFile(dir.resolve("pack.yaml"))) {
+          add(dir, origin);
+        }
+      }
+    }
   }
 
+  /** Loads the pack in {@code dir} and adds it, replacing a pack with the same id. */
+  public Entry add(Path dir, String origin) {
+    PackLoader.Loaded loaded = new PackLoader().load(dir);
+    return put(loaded.pack(), loaded.problems(), origin);
+  }
+
+  /** Adds or replaces a pack at run time; requests already running keep the pack they started with. */
+  public synchronized Entry put(Pack pack, PackProblems problems, String origin) {
+    Entry e = new Entry(pack, problems, origin, generations.incrementAndGet());
+    Map<String, Entry> next = new LinkedHashMap<>(packs);
+    next.put(pack.id(), e);
+    packs = Collections.unmodifiableMap(next);
+    return e;
+  }
+
+  /** Where the ids of disabled packs come from (the pack_settings table). */
+  public void useSettings(Supplier<Set<String>> disabledIds) {
+    this.disabled = disabledIds;
+  }
+
+  /** The packs learners see: every enabled pack. */
   public List<Entry> all() {
+    Set<String> off = disabled.get();
+    return packs.values().stream().filter(e -> !off.contains(e.pack().id())).toList();
+  }
+
+  /** An enabled pack (learner pages and the API answer 404 for a disabled one). */
+  public Optional<Entry> get(String id) {
+    Entry e = packs.get(id);
+    return e == null || disabled.get().contains(id) ? Optional.empty() : Optional.of(e);
+  }
+
+  /** Every pack, enabled or not (instructor pages). */
+  public List<Entry> everything() {
     return List.copyOf(packs.values());
   }
 
-  public Optional<Entry> get(String id) {
+  /** A pack whether enabled or not (instructor pages). */
+  public Optional<Entry> find(String id) {
     return Optional.ofNullable(packs.get(id));
+  }
+
+  public boolean enabled(String id) {
+    return !disabled.get().contains(id);
   }
 
   /** The pack folders inside the jar (or target/classes when run from the build). */
