@@ -9,29 +9,21 @@ import io.trafficlab.web.api.ApiTokens;
 import io.trafficlab.web.attempt.Attempt;
 import io.trafficlab.web.attempt.AttemptRepository;
 import io.trafficlab.web.pack.PackSettings;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * The migrations and the instructor-side queries on PostgreSQL. Opt-in: set TRAFFICLAB_PG_URL (e.g.
- * jdbc:postgresql://127.0.0.1:55432/postgres?user=postgres) to an empty, disposable database; the
- * test drops and recreates its public schema.
+ * The migrations and the instructor-side queries on a real PostgreSQL server ({@link TestPostgres}:
+ * the CI server, or one started for this JVM; skipped with the reason when none can be had), each
+ * run in a fresh schema.
  */
-@EnabledIfEnvironmentVariable(named = "TRAFFICLAB_PG_URL", matches = "jdbc:postgresql:.+")
 class PostgresRepositoriesTest {
 
   @Test
   void migrationsBestAttemptsTokensAndPackSettingsWorkOnPostgres() throws Exception {
-    String url = System.getenv("TRAFFICLAB_PG_URL");
-    try (Connection c = java.sql.DriverManager.getConnection(url); Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA public CASCADE");
-      s.execute("CREATE SCHEMA public");
-    }
-    try (Database db = Database.open(url, null, null)) {
+    try (TestPostgres.Schema schema = TestPostgres.freshSchema();
+        Database db = Database.open(schema.url(), null, null)) {
       User u = new UserRepository(db.dataSource()).create("t@example.com", "T", "x", Role.INSTRUCTOR).orElseThrow();
       AttemptRepository attempts = new AttemptRepository(db.dataSource());
       attempts.save(attempt(u.id(), null, 2, "2026-01-01T00:00:00Z"));
