@@ -9,9 +9,18 @@ import io.trafficlab.web.account.SessionFilter;
 import io.trafficlab.web.account.SessionStore;
 import io.trafficlab.web.account.UserRepository;
 import io.trafficlab.web.account.Visitor;
+import io.trafficlab.engine.config.ConfigFrontEnd;
+import io.trafficlab.labs.grade.Grader;
+import io.trafficlab.web.attempt.AttemptRepository;
+import io.trafficlab.web.attempt.Progress;
+import io.trafficlab.web.exercise.AttemptController;
+import io.trafficlab.web.exercise.ExerciseController;
+import io.trafficlab.web.exercise.Exercises;
+import io.trafficlab.web.grade.GradingService;
 import io.trafficlab.web.lesson.LessonController;
 import io.trafficlab.web.view.Chrome;
 import io.trafficlab.web.view.HomePage;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +41,13 @@ public final class WebApp {
     AccountController accounts = new AccountController(users, deps.passwords(), sessions,
         deps.templates(), deps.adminEmail());
     LessonController lessons = new LessonController(deps.packs(), deps.templates());
+    AttemptRepository attemptRepo = new AttemptRepository(deps.database().dataSource());
+    GradingService grading = new GradingService(new Grader(new ConfigFrontEnd(), deps.lab()),
+        Math.max(1, Runtime.getRuntime().availableProcessors()), 32, Duration.ofSeconds(30));
+    Exercises exercises = new Exercises(deps.packs());
+    ExerciseController exercisePages = new ExerciseController(exercises, attemptRepo, grading, deps.lab(),
+        deps.templates(), deps.clock());
+    AttemptController attemptPages = new AttemptController(attemptRepo, exercises, deps.templates());
     return Javalin.create(cfg -> {
       cfg.staticFiles.add(s -> {
         s.hostedPath = "/static";
@@ -42,9 +58,18 @@ public final class WebApp {
       cfg.http.maxRequestSize = 1024 * 1024;
       cfg.routes.before(sessions::handle);
       cfg.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
-      cfg.routes.get("/", ctx -> ctx.html(deps.templates().render("home.jte",
-          HomePage.of(Chrome.of("Learn Istio traffic management", Visitor.of(ctx)), deps.packs()))));
+      cfg.routes.get("/", ctx -> ctx.html(deps.templates().render("home.jte", HomePage.of(
+          Chrome.of("Learn Istio traffic management", Visitor.of(ctx)), deps.packs(),
+          Visitor.of(ctx).user().map(u -> Progress.of(attemptRepo.forUser(u.id()))).orElse(Progress.NONE),
+          exercises::title))));
       cfg.routes.get("/packs/{pack}/lessons/{lesson}", lessons::show);
+      cfg.routes.get("/packs/{pack}/exercises/{id}", exercisePages::show);
+      cfg.routes.post("/packs/{pack}/exercises/{id}/validate", exercisePages::validate);
+      cfg.routes.post("/packs/{pack}/exercises/{id}/run", exercisePages::run);
+      cfg.routes.post("/packs/{pack}/exercises/{id}/hints/{task}", exercisePages::nextHint);
+      cfg.routes.post("/packs/{pack}/exercises/{id}/playground", exercisePages::playground);
+      cfg.routes.get("/attempts/{id}", attemptPages::show);
+      cfg.routes.post("/attempts/{id}/share", attemptPages::share);
       cfg.routes.get("/signup", accounts::signUpForm);
       cfg.routes.post("/signup", accounts::signUp);
       cfg.routes.get("/signin", accounts::signInForm);
