@@ -62,10 +62,14 @@ public final class ExerciseParser {
         if (t instanceof YamlScalar s && !s.isNull()) {
           tasks.add(new Exercise.Task(n, s.value()));
         } else if (t instanceof YamlMap tm) {
-          Fields tf = new Fields(tm, "task", problems).allow(Set.of("number", "title"));
-          tasks.add(new Exercise.Task(tf.integer("number", 1, 99, n), tf.string("title")));
+          Fields tf = new Fields(tm, "task", problems).allow(Set.of("id", "title"));
+          int number = tf.integer("id", 1, 99, n);
+          if (tasks.stream().anyMatch(x -> x.number() == number)) {
+            problems.add(tm.pos(), "duplicate task id " + number, "number the tasks 1, 2, 3, ...");
+          }
+          tasks.add(new Exercise.Task(number, tf.string("title")));
         } else {
-          problems.add(t.pos(), "a task is a string or {number, title}", "");
+          problems.add(t.pos(), "a task is a string or {id, title}", "write - {id: 1, title: ...}");
         }
         n++;
       }
