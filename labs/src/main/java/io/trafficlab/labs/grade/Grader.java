@@ -42,7 +42,7 @@ public final class Grader {
     if (!topologyProblems.isEmpty()) {
       return error(ex, submission, new FrontEndResult(io.trafficlab.engine.config.model.ConfigSet.EMPTY, topologyProblems),
           "the exercise's topology is invalid (a pack problem, not yours): " + topologyProblems.get(0).render(),
-          start, clock);
+          start, clock, false);
     }
     FrontEndResult fe = frontEnd.validate("submission.yaml", submission, topology.namespace(),
         Optional.of(topology));
@@ -52,7 +52,7 @@ public final class Grader {
           .count();
       return error(ex, submission, fe, "The configuration would be rejected by the cluster (" + errors + " error"
           + (errors == 1 ? "" : "s") + "), so no traffic was sent. Fix the errors marked in the editor and run again.",
-          start, clock);
+          start, clock, true);
     }
 
     List<CheckResult> results = new ArrayList<>();
@@ -74,7 +74,7 @@ public final class Grader {
     return ex.checks().stream().anyMatch(c -> c.staticRule().isEmpty());
   }
 
-  private CheckResult judgeStatic(Exercise ex, Check c, FrontEndResult fe) {
+  private static CheckResult judgeStatic(Exercise ex, Check c, FrontEndResult fe) {
     String rule = c.staticRule().orElseThrow();
     List<Diagnostic> offending;
     if (rule.equals("valid")) {
@@ -119,23 +119,34 @@ public final class Grader {
   private static List<MisconceptionHit> misconceptions(Exercise ex, String submission, FrontEndResult fe,
       List<CheckResult> results) {
     Set<String> failed = new HashSet<>();
-    results.stream().filter(r -> r.status() != CheckStatus.PASS).forEach(r -> failed.add(r.id()));
+    Set<String> passed = new HashSet<>();
+    results.forEach(r -> (r.status() == CheckStatus.PASS ? passed : failed).add(r.id()));
     List<MisconceptionHit> hits = new ArrayList<>();
     for (Exercise.Misconception m : ex.misconceptions()) {
-      boolean byChecks = !m.failedChecks().isEmpty() && failed.containsAll(m.failedChecks());
-      boolean byDiagnostic = m.diagnostic().map(code -> fe.diagnostics().stream().anyMatch(d -> d.code().equals(code))).orElse(false);
-      boolean byPattern = m.pattern().map(p -> Pattern.compile(p).matcher(submission).find()).orElse(false);
-      if (byChecks || byDiagnostic || byPattern) {
+      if (failed.containsAll(m.failedChecks()) && passed.containsAll(m.passedChecks())
+          && m.diagnostic().map(d -> hasDiagnostic(fe, d)).orElse(true)
+          && m.pattern().map(p -> Pattern.compile(p).matcher(submission).find()).orElse(true)) {
         hits.add(new MisconceptionHit(m.id(), m.title(), m.feedback()));
       }
     }
     return hits;
   }
 
+  /** "CODE" or "CODE text": a diagnostic with that code whose path or message contains the text. */
+  static boolean hasDiagnostic(FrontEndResult fe, String spec) {
+    int space = spec.indexOf(' ');
+    String code = space < 0 ? spec : spec.substring(0, space);
+    String text = space < 0 ? "" : spec.substring(space + 1).trim();
+    return fe.diagnostics().stream().anyMatch(d -> d.code().equals(code)
+        && (d.path().contains(text) || d.message().contains(text)));
+  }
+
   private static GradeReport error(Exercise ex, String submission, FrontEndResult fe, String message,
-      long start, Clock clock) {
-    List<CheckResult> checks = ex.checks().stream().map(c -> new CheckResult(c.id(), c.task(), c.title(),
-        CheckStatus.ERROR, 0, c.points(), "Not run: " + message, "", List.of())).toList();
+      long start, Clock clock, boolean judgeStatic) {
+    // A static check is judged even here: "is the configuration valid?" has an answer (no).
+    List<CheckResult> checks = ex.checks().stream().map(c -> judgeStatic && c.staticRule().isPresent() ? judgeStatic(ex, c, fe)
+        : new CheckResult(c.id(), c.task(), c.title(), CheckStatus.ERROR, 0, c.points(), "Not run: " + message,
+            "", List.of())).toList();
     return new GradeReport(ex.ref(), CheckStatus.ERROR, 0, ex.maxScore(), message, fe.diagnostics(), checks,
         misconceptions(ex, submission, fe, checks), ex.variantIndex(), elapsedMs(start, clock));
   }
