@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Grades a submission (DESIGN §6): validate → compile → run every check's traffic → judge → report.
@@ -123,22 +122,11 @@ public final class Grader {
     results.forEach(r -> (r.status() == CheckStatus.PASS ? passed : failed).add(r.id()));
     List<MisconceptionHit> hits = new ArrayList<>();
     for (Exercise.Misconception m : ex.misconceptions()) {
-      if (failed.containsAll(m.failedChecks()) && passed.containsAll(m.passedChecks())
-          && m.diagnostic().map(d -> hasDiagnostic(fe, d)).orElse(true)
-          && m.pattern().map(p -> Pattern.compile(p).matcher(submission).find()).orElse(true)) {
+      if (Misconceptions.matches(m, submission, fe, failed, passed)) {
         hits.add(new MisconceptionHit(m.id(), m.title(), m.feedback()));
       }
     }
     return hits;
-  }
-
-  /** "CODE" or "CODE text": a diagnostic with that code whose path or message contains the text. */
-  static boolean hasDiagnostic(FrontEndResult fe, String spec) {
-    int space = spec.indexOf(' ');
-    String code = space < 0 ? spec : spec.substring(0, space);
-    String text = space < 0 ? "" : spec.substring(space + 1).trim();
-    return fe.diagnostics().stream().anyMatch(d -> d.code().equals(code)
-        && (d.path().contains(text) || d.message().contains(text)));
   }
 
   private static GradeReport error(Exercise ex, String submission, FrontEndResult fe, String message,

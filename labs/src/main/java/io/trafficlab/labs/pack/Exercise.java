@@ -12,11 +12,13 @@ import java.util.Optional;
  * @param hints      progressive hints per task number
  * @param variant    the parameter values in force ({@code {{name}}} → value)
  * @param solution   the hidden reference solution: never part of a report or a page before a pass
+ * @param examples   misconception example submissions by file name, placeholders substituted
  */
 public record Exercise(String packId, String id, String title, String lesson, int difficulty,
     int minutes, YamlMap topology, List<Task> tasks, List<Check> checks,
     Map<Integer, List<String>> hints, List<Misconception> misconceptions, Map<String, String> variant,
-    int variantIndex, String instructions, String starter, String solution, String file) {
+    int variantIndex, String instructions, String starter, String solution, Map<String, String> examples,
+    String file) {
 
   public Exercise {
     tasks = List.copyOf(tasks);
@@ -24,6 +26,7 @@ public record Exercise(String packId, String id, String title, String lesson, in
     hints = Map.copyOf(hints);
     misconceptions = List.copyOf(misconceptions);
     variant = Map.copyOf(variant);
+    examples = Map.copyOf(examples);
   }
 
   public String ref() {

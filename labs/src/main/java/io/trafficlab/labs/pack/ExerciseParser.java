@@ -34,6 +34,12 @@ public final class ExerciseParser {
     return out;
   }
 
+  private static Map<String, String> examples(ExerciseSource src, Map<String, String> variant) {
+    Map<String, String> out = new LinkedHashMap<>();
+    src.misconceptionExamples().forEach((name, text) -> out.put(name, PackLoader.substitute(text, variant)));
+    return out;
+  }
+
   public Parsed parse(String packId, ExerciseSource src, int variantIndex) {
     PackProblems problems = new PackProblems();
     Map<String, String> variant = src.variants().get(Math.floorMod(variantIndex, src.variants().size()));
@@ -194,7 +200,7 @@ public final class ExerciseParser {
         f.integer("difficulty", 1, 3, 1), f.integer("minutes", 1, 600, 10), topology, tasks, checks,
         hints, misconceptions, variant, variantIndex,
         PackLoader.substitute(src.instructions(), variant), PackLoader.substitute(src.starter(), variant),
-        PackLoader.substitute(src.solution(), variant), file);
+        PackLoader.substitute(src.solution(), variant), examples(src, variant), file);
     return new Parsed(ex, problems);
   }
 }
