@@ -18,6 +18,7 @@ import io.trafficlab.web.exercise.ExerciseController;
 import io.trafficlab.web.exercise.Exercises;
 import io.trafficlab.web.grade.GradingService;
 import io.trafficlab.web.lesson.LessonController;
+import io.trafficlab.web.quiz.QuizController;
 import io.trafficlab.web.view.Chrome;
 import io.trafficlab.web.view.HomePage;
 import java.time.Duration;
@@ -47,6 +48,7 @@ public final class WebApp {
     Exercises exercises = new Exercises(deps.packs());
     ExerciseController exercisePages = new ExerciseController(exercises, attemptRepo, grading, deps.lab(),
         deps.templates(), deps.clock());
+    QuizController quizzes = new QuizController(deps.packs(), deps.templates());
     AttemptController attemptPages = new AttemptController(attemptRepo, exercises, deps.templates());
     return Javalin.create(cfg -> {
       cfg.staticFiles.add(s -> {
@@ -68,6 +70,8 @@ public final class WebApp {
       cfg.routes.post("/packs/{pack}/exercises/{id}/run", exercisePages::run);
       cfg.routes.post("/packs/{pack}/exercises/{id}/hints/{task}", exercisePages::nextHint);
       cfg.routes.post("/packs/{pack}/exercises/{id}/playground", exercisePages::playground);
+      cfg.routes.get("/packs/{pack}/quizzes/{lesson}", quizzes::show);
+      cfg.routes.post("/packs/{pack}/quizzes/{lesson}", quizzes::grade);
       cfg.routes.get("/attempts/{id}", attemptPages::show);
       cfg.routes.post("/attempts/{id}/share", attemptPages::share);
       cfg.routes.get("/signup", accounts::signUpForm);

@@ -74,7 +74,7 @@ final class Playground {
     Exercise one = new Exercise(ex.packId(), ex.id(), ex.title(), ex.lesson(), ex.difficulty(), ex.minutes(),
         ex.topology(), List.of(), List.of(new Exercise.Check("playground", 0, 0, "Playground request",
             traffic(via, host, path, method, headers), Optional.empty(), "", "playground")),
-        Map.of(), List.of(), ex.variant(), ex.variantIndex(), "", "", "", ex.file());
+        Map.of(), List.of(), ex.variant(), ex.variantIndex(), "", "", "", Map.of(), ex.file());
     GradeReport report = grading.submit(one, yaml, Grader.Options.DEFAULT).join();
     JsonNode json = ReportJson.toJson(report);
     List<ResultView.DiagnosticRow> diags = new ArrayList<>();
