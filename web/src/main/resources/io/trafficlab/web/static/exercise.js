@@ -21,7 +21,7 @@
 
   // Diagnostics from the server become lint markers at line:column.
   function lint(text, update, options, editor) {
-    var url = editor.getTextArea().dataset.validate;
+    var url = document.getElementById('editor').dataset.validate;
     var status = document.getElementById('lint-status');
     fetch(url, {method: 'POST', credentials: 'same-origin',
       headers: {'Content-Type': 'application/x-www-form-urlencoded', 'X-CSRF-Token': csrf()},
@@ -38,7 +38,7 @@
           return {from: CodeMirror.Pos(line, ch), to: to, severity: d.severity === 'error' ? 'error' : 'warning',
             message: '[' + d.code + '] ' + d.message + (d.hint ? '\n→ ' + d.hint : '')};
         });
-        update(editor, marks);
+        update(marks);
         if (status) {
           status.textContent = errors + warnings === 0 ? '✔ no findings' :
             errors + ' error' + (errors === 1 ? '' : 's') + ', ' + warnings + ' warning' + (warnings === 1 ? '' : 's');
@@ -52,7 +52,7 @@
     if (!ta || !window.CodeMirror) return;
     cm = CodeMirror.fromTextArea(ta, {
       mode: 'yaml', lineNumbers: true, indentUnit: 2, tabSize: 2, smartIndent: true, matchBrackets: true,
-      gutters: ['CodeMirror-lint-markers'], lint: {getAnnotations: lint, async: true, delay: 400},
+      gutters: ['CodeMirror-linenumbers', 'CodeMirror-lint-markers'], lint: {getAnnotations: lint, async: true, delay: 400},
       theme: isDark() ? 'material-darker' : 'default', viewportMargin: Infinity,
       extraKeys: {
         'Ctrl-Enter': function () { submit(runForm()); },
