@@ -21,9 +21,14 @@ import io.trafficlab.web.api.ApiErrors;
 import io.trafficlab.web.api.ApiException;
 import io.trafficlab.web.api.ApiTokens;
 import io.trafficlab.web.attempt.AttemptRepository;
+import io.trafficlab.web.attempt.Progress;
+import io.trafficlab.web.exercise.AttemptController;
+import io.trafficlab.web.exercise.ExerciseController;
+import io.trafficlab.web.exercise.Exercises;
 import io.trafficlab.web.instructor.InstructorRoutes;
 import io.trafficlab.web.lesson.LessonController;
 import io.trafficlab.web.pack.PackSettings;
+import io.trafficlab.web.quiz.QuizController;
 import io.trafficlab.web.view.Chrome;
 import io.trafficlab.web.view.HomePage;
 import java.util.Map;
@@ -55,6 +60,11 @@ public final class WebApp {
     AttemptRepository attempts = new AttemptRepository(deps.database().dataSource());
     ApiController api = new ApiController(deps.packs(), deps.grading(), attempts, tokens, deps.clock());
     bindJvmMetrics(deps);
+    Exercises exercises = new Exercises(deps.packs());
+    ExerciseController exercisePages = new ExerciseController(exercises, attempts, deps.grading(), deps.lab(),
+        deps.templates(), deps.clock());
+    QuizController quizzes = new QuizController(deps.packs(), deps.templates());
+    AttemptController attemptPages = new AttemptController(attempts, exercises, deps.templates());
     return Javalin.create(cfg -> {
       cfg.staticFiles.add(s -> {
         s.hostedPath = "/static";
@@ -82,9 +92,20 @@ public final class WebApp {
       cfg.routes.post("/api/v1/exercises/{pack}/{exercise}/grade", api::grade);
       cfg.routes.get("/api/v1/attempts/{id}", api::attempt);
       InstructorRoutes.register(cfg.routes, deps, packSettings, tokens, attempts, users);
-      cfg.routes.get("/", ctx -> ctx.html(deps.templates().render("home.jte",
-          HomePage.of(Chrome.of("Learn Istio traffic management", Visitor.of(ctx)), deps.packs()))));
+      cfg.routes.get("/", ctx -> ctx.html(deps.templates().render("home.jte", HomePage.of(
+          Chrome.of("Learn Istio traffic management", Visitor.of(ctx)), deps.packs(),
+          Visitor.of(ctx).user().map(u -> Progress.of(attempts.forUser(u.id()))).orElse(Progress.NONE),
+          exercises::title))));
       cfg.routes.get("/packs/{pack}/lessons/{lesson}", lessons::show);
+      cfg.routes.get("/packs/{pack}/exercises/{id}", exercisePages::show);
+      cfg.routes.post("/packs/{pack}/exercises/{id}/validate", exercisePages::validate);
+      cfg.routes.post("/packs/{pack}/exercises/{id}/run", exercisePages::run);
+      cfg.routes.post("/packs/{pack}/exercises/{id}/hints/{task}", exercisePages::nextHint);
+      cfg.routes.post("/packs/{pack}/exercises/{id}/playground", exercisePages::playground);
+      cfg.routes.get("/packs/{pack}/quizzes/{lesson}", quizzes::show);
+      cfg.routes.post("/packs/{pack}/quizzes/{lesson}", quizzes::grade);
+      cfg.routes.get("/attempts/{id}", attemptPages::show);
+      cfg.routes.post("/attempts/{id}/share", attemptPages::share);
       cfg.routes.get("/signup", accounts::signUpForm);
       cfg.routes.post("/signup", accounts::signUp);
       cfg.routes.get("/signin", accounts::signInForm);

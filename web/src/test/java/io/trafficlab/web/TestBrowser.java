@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /** A cookie-keeping HTTP client that fills in the CSRF token the way a browser form would. */
 public final class TestBrowser {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
-  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
   private final int port;
   private String csrf = "";
 
@@ -71,6 +72,11 @@ public final class TestBrowser {
       csrf = m.group(1);
     }
     return r;
+  }
+
+  /** The cookie jar, for requests this client cannot shape (repeated form fields). */
+  public CookieManager cookies() {
+    return cookies;
   }
 
   public String csrf() {

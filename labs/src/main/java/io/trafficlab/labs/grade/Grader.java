@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Grades a submission (DESIGN §6): validate → compile → run every check's traffic → judge → report.
@@ -42,7 +41,7 @@ public final class Grader {
     if (!topologyProblems.isEmpty()) {
       return error(ex, submission, new FrontEndResult(io.trafficlab.engine.config.model.ConfigSet.EMPTY, topologyProblems),
           "the exercise's topology is invalid (a pack problem, not yours): " + topologyProblems.get(0).render(),
-          start, clock);
+          start, clock, false);
     }
     FrontEndResult fe = frontEnd.validate("submission.yaml", submission, topology.namespace(),
         Optional.of(topology));
@@ -52,7 +51,7 @@ public final class Grader {
           .count();
       return error(ex, submission, fe, "The configuration would be rejected by the cluster (" + errors + " error"
           + (errors == 1 ? "" : "s") + "), so no traffic was sent. Fix the errors marked in the editor and run again.",
-          start, clock);
+          start, clock, true);
     }
 
     List<CheckResult> results = new ArrayList<>();
@@ -74,7 +73,7 @@ public final class Grader {
     return ex.checks().stream().anyMatch(c -> c.staticRule().isEmpty());
   }
 
-  private CheckResult judgeStatic(Exercise ex, Check c, FrontEndResult fe) {
+  private static CheckResult judgeStatic(Exercise ex, Check c, FrontEndResult fe) {
     String rule = c.staticRule().orElseThrow();
     List<Diagnostic> offending;
     if (rule.equals("valid")) {
@@ -119,13 +118,11 @@ public final class Grader {
   private static List<MisconceptionHit> misconceptions(Exercise ex, String submission, FrontEndResult fe,
       List<CheckResult> results) {
     Set<String> failed = new HashSet<>();
-    results.stream().filter(r -> r.status() != CheckStatus.PASS).forEach(r -> failed.add(r.id()));
+    Set<String> passed = new HashSet<>();
+    results.forEach(r -> (r.status() == CheckStatus.PASS ? passed : failed).add(r.id()));
     List<MisconceptionHit> hits = new ArrayList<>();
     for (Exercise.Misconception m : ex.misconceptions()) {
-      boolean byChecks = !m.failedChecks().isEmpty() && failed.containsAll(m.failedChecks());
-      boolean byDiagnostic = m.diagnostic().map(code -> fe.diagnostics().stream().anyMatch(d -> d.code().equals(code))).orElse(false);
-      boolean byPattern = m.pattern().map(p -> Pattern.compile(p).matcher(submission).find()).orElse(false);
-      if (byChecks || byDiagnostic || byPattern) {
+      if (Misconceptions.matches(m, submission, fe, failed, passed)) {
         hits.add(new MisconceptionHit(m.id(), m.title(), m.feedback()));
       }
     }
@@ -133,9 +130,11 @@ public final class Grader {
   }
 
   private static GradeReport error(Exercise ex, String submission, FrontEndResult fe, String message,
-      long start, Clock clock) {
-    List<CheckResult> checks = ex.checks().stream().map(c -> new CheckResult(c.id(), c.task(), c.title(),
-        CheckStatus.ERROR, 0, c.points(), "Not run: " + message, "", List.of())).toList();
+      long start, Clock clock, boolean judgeStatic) {
+    // A static check is judged even here: "is the configuration valid?" has an answer (no).
+    List<CheckResult> checks = ex.checks().stream().map(c -> judgeStatic && c.staticRule().isPresent() ? judgeStatic(ex, c, fe)
+        : new CheckResult(c.id(), c.task(), c.title(), CheckStatus.ERROR, 0, c.points(), "Not run: " + message,
+            "", List.of())).toList();
     return new GradeReport(ex.ref(), CheckStatus.ERROR, 0, ex.maxScore(), message, fe.diagnostics(), checks,
         misconceptions(ex, submission, fe, checks), ex.variantIndex(), elapsedMs(start, clock));
   }

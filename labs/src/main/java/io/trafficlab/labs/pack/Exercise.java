@@ -12,11 +12,13 @@ import java.util.Optional;
  * @param hints      progressive hints per task number
  * @param variant    the parameter values in force ({@code {{name}}} → value)
  * @param solution   the hidden reference solution: never part of a report or a page before a pass
+ * @param examples   misconception example submissions by file name, placeholders substituted
  */
 public record Exercise(String packId, String id, String title, String lesson, int difficulty,
     int minutes, YamlMap topology, List<Task> tasks, List<Check> checks,
     Map<Integer, List<String>> hints, List<Misconception> misconceptions, Map<String, String> variant,
-    int variantIndex, String instructions, String starter, String solution, String file) {
+    int variantIndex, String instructions, String starter, String solution, Map<String, String> examples,
+    String file) {
 
   public Exercise {
     tasks = List.copyOf(tasks);
@@ -24,6 +26,7 @@ public record Exercise(String packId, String id, String title, String lesson, in
     hints = Map.copyOf(hints);
     misconceptions = List.copyOf(misconceptions);
     variant = Map.copyOf(variant);
+    examples = Map.copyOf(examples);
   }
 
   public String ref() {
@@ -53,17 +56,23 @@ public record Exercise(String packId, String id, String title, String lesson, in
       Optional<String> staticRule, String failMessage, String file) {}
 
   /**
-   * A known wrong idea with targeted feedback.
+   * A known wrong idea with targeted feedback. It is recognised when <em>every</em> condition given
+   * under {@code detect} holds (at least one is given).
    *
-   * @param detect how to recognise it: {@code failedChecks}, {@code diagnostic} code, or {@code
-   *     pattern} (a regex over the submission text)
-   * @param example file name of a submission that shows it (pack validate grades it)
+   * @param failedChecks checks that must all have failed (not passed)
+   * @param passedChecks checks that must all have passed (tells apart ideas that fail the same checks)
+   * @param diagnostic   a diagnostic code, optionally followed by a space and a text that the
+   *     diagnostic's path or message must contain ({@code "TL1001 destination.weight"})
+   * @param pattern      a regex found somewhere in the submission text
+   * @param example      file name (under misconceptions/) of a submission that shows it; pack validate
+   *     grades it and expects this misconception to be recognised
    */
   public record Misconception(String id, String title, List<String> failedChecks,
-      Optional<String> diagnostic, Optional<String> pattern, String feedback,
-      Optional<String> example) {
+      List<String> passedChecks, Optional<String> diagnostic, Optional<String> pattern,
+      String feedback, Optional<String> example) {
     public Misconception {
       failedChecks = List.copyOf(failedChecks);
+      passedChecks = List.copyOf(passedChecks);
     }
   }
 }

@@ -28,6 +28,18 @@ public final class ExerciseParser {
   /** The exercise (null when exercise.yaml could not be read at all) and the problems found. */
   public record Parsed(Exercise exercise, PackProblems problems) {}
 
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  private static Map<String, String> examples(ExerciseSource src, Map<String, String> variant) {
+    Map<String, String> out = new LinkedHashMap<>();
+    src.misconceptionExamples().forEach((name, text) -> out.put(name, PackLoader.substitute(text, variant)));
+    return out;
+  }
+
   public Parsed parse(String packId, ExerciseSource src, int variantIndex) {
     PackProblems problems = new PackProblems();
     Map<String, String> variant = src.variants().get(Math.floorMod(variantIndex, src.variants().size()));
@@ -62,10 +74,14 @@ public final class ExerciseParser {
         if (t instanceof YamlScalar s && !s.isNull()) {
           tasks.add(new Exercise.Task(n, s.value()));
         } else if (t instanceof YamlMap tm) {
-          Fields tf = new Fields(tm, "task", problems).allow(Set.of("number", "title"));
-          tasks.add(new Exercise.Task(tf.integer("number", 1, 99, n), tf.string("title")));
+          Fields tf = new Fields(tm, "task", problems).allow(Set.of("id", "title"));
+          int number = tf.integer("id", 1, 99, n);
+          if (tasks.stream().anyMatch(x -> x.number() == number)) {
+            problems.add(tm.pos(), "duplicate task id " + number, "number the tasks 1, 2, 3, ...");
+          }
+          tasks.add(new Exercise.Task(number, tf.string("title")));
         } else {
-          problems.add(t.pos(), "a task is a string or {number, title}", "");
+          problems.add(t.pos(), "a task is a string or {id, title}", "write - {id: 1, title: ...}");
         }
         n++;
       }
@@ -134,15 +150,17 @@ public final class ExerciseParser {
       Fields mf = new Fields(mm, "misconception", problems).allow(MISCONCEPTION_FIELDS);
       String mid = mf.string("id");
       List<String> failed = List.of();
+      List<String> passed = List.of();
       Optional<String> diagnostic = Optional.empty();
       Optional<String> pattern = Optional.empty();
       Optional<YamlMap> detect = mf.optMap("detect");
       if (detect.isPresent()) {
-        Fields df = new Fields(detect.get(), "detect", problems).allow(Set.of("failedChecks", "diagnostic", "pattern"));
+        Fields df = new Fields(detect.get(), "detect", problems).allow(Set.of("failedChecks", "passedChecks", "diagnostic", "pattern"));
         failed = df.strings("failedChecks");
+        passed = df.strings("passedChecks");
         diagnostic = df.optString("diagnostic");
         pattern = df.optString("pattern");
-        for (String c : failed) {
+        for (String c : concat(failed, passed)) {
           if (!checkIds.contains(c)) {
             problems.add(detect.get().pos(), "misconception " + mid + " names unknown check \"" + c + "\"", "");
           }
@@ -154,9 +172,16 @@ public final class ExerciseParser {
             problems.add(detect.get().get("pattern").pos(), "invalid pattern: " + e.getDescription(), "");
           }
         });
-        if (failed.isEmpty() && diagnostic.isEmpty() && pattern.isEmpty()) {
-          problems.add(detect.get().pos(), "detect needs failedChecks, diagnostic or pattern", "");
+        if (failed.isEmpty() && passed.isEmpty() && diagnostic.isEmpty() && pattern.isEmpty()) {
+          problems.add(detect.get().pos(), "detect needs failedChecks, passedChecks, diagnostic or pattern", "");
         }
+        diagnostic.ifPresent(d -> {
+          if (!d.matches("(IST|TL)[0-9]{4}( .+)?")) {
+            problems.add(detect.get().get("diagnostic").pos(), "detect.diagnostic \"" + d
+                + "\" is not a diagnostic code", "write a code such as IST0130, optionally followed by a space "
+                + "and a text its path or message contains: TL1001 destination.weight");
+          }
+        });
       } else {
         problems.add(mm.pos(), "misconception " + mid + " has no detect:", "say how to recognise it");
       }
@@ -167,7 +192,7 @@ public final class ExerciseParser {
           problems.add(mm.get("example").pos(), "example file misconceptions/" + name + " does not exist", "");
         }
       });
-      misconceptions.add(new Exercise.Misconception(mid, mf.optString("title").orElse(mid), failed,
+      misconceptions.add(new Exercise.Misconception(mid, mf.optString("title").orElse(mid), failed, passed,
           diagnostic, pattern, mf.string("feedback"), example.map(e -> Path.of(e).getFileName().toString())));
     }
 
@@ -175,7 +200,7 @@ public final class ExerciseParser {
         f.integer("difficulty", 1, 3, 1), f.integer("minutes", 1, 600, 10), topology, tasks, checks,
         hints, misconceptions, variant, variantIndex,
         PackLoader.substitute(src.instructions(), variant), PackLoader.substitute(src.starter(), variant),
-        PackLoader.substitute(src.solution(), variant), file);
+        PackLoader.substitute(src.solution(), variant), examples(src, variant), file);
     return new Parsed(ex, problems);
   }
 }

@@ -58,29 +58,46 @@ public final class PackLoader {
     }
 
     List<Lesson> lessons = new ArrayList<>();
-    Path lessonsDir = dir.resolve("lessons");
     Map<String, Path> lessonFiles = new LinkedHashMap<>();
-    for (Path p : list(lessonsDir, problems)) {
+    for (Path p : list(dir.resolve("lessons"), problems)) {
       String name = p.getFileName().toString();
       if (name.endsWith(".md")) {
         lessonFiles.put(name.substring(0, name.length() - 3), p);
       }
     }
+    List<Path> used = new ArrayList<>();
     for (String slug : lessonOrder) {
-      Path p = lessonFiles.get(slug);
+      Path p = fileFor(slug, lessonFiles);
       if (p == null) {
         problems.add(packYaml.map(m -> m.get("lessons").pos()).orElse(SourcePos.start(packFile.toString())),
-            "lesson \"" + slug + "\" is listed in pack.yaml but lessons/" + slug + ".md does not exist",
-            "create the file or remove the entry");
+            "lesson \"" + slug + "\" is listed in pack.yaml but neither lessons/" + slug + ".md nor lessons/NN-"
+                + slug + ".md exists", "create the file or remove the entry");
         continue;
       }
+      used.add(p);
       LessonParser.parse(slug, p, problems).ifPresent(lessons::add);
     }
-    for (String slug : lessonFiles.keySet()) {
-      if (!lessonOrder.contains(slug)) {
-        problems.add(SourcePos.start(lessonFiles.get(slug).toString()),
-            "lesson file " + slug + ".md is not listed in pack.yaml lessons", "add it to the lessons list in the order it should appear");
+    for (Path p : lessonFiles.values()) {
+      if (!used.contains(p)) {
+        problems.add(SourcePos.start(p.toString()), "lesson file " + p.getFileName()
+            + " is not listed in pack.yaml lessons", "add its slug to the lessons list in the order it should appear");
       }
+    }
+
+    List<Quiz> quizzes = new ArrayList<>();
+    for (Path p : list(dir.resolve("quizzes"), problems)) {
+      String name = p.getFileName().toString();
+      if (!name.endsWith(".yaml")) {
+        continue;
+      }
+      String stem = name.substring(0, name.length() - 5);
+      String slug = lessonOrder.contains(stem) ? stem : stripNumber(stem);
+      if (!lessonOrder.contains(slug)) {
+        problems.add(SourcePos.start(p.toString()), "quiz " + name + " belongs to no lesson: \"" + slug
+            + "\" is not in pack.yaml lessons", "name the file NN-<lesson slug>.yaml");
+        continue;
+      }
+      QuizParser.parse(slug, p, problems).ifPresent(quizzes::add);
     }
 
     List<ExerciseSource> exercises = new ArrayList<>();
@@ -97,7 +114,22 @@ public final class PackLoader {
         }
       }
     }
-    return new Loaded(new Pack(packId, title, version, description, lessons, exercises), problems);
+    return new Loaded(new Pack(packId, title, version, description, lessons, exercises, quizzes), problems);
+  }
+
+  /** lessons/SLUG.md, else lessons/NN-SLUG.md. */
+  private static Path fileFor(String slug, Map<String, Path> lessonFiles) {
+    Path exact = lessonFiles.get(slug);
+    if (exact != null) {
+      return exact;
+    }
+    return lessonFiles.entrySet().stream().filter(e -> stripNumber(e.getKey()).equals(slug))
+        .map(Map.Entry::getValue).findFirst().orElse(null);
+  }
+
+  /** "01-gateway" → "gateway"; a name without a number prefix is returned as it is. */
+  static String stripNumber(String stem) {
+    return stem.replaceFirst("^[0-9]+-", "");
   }
 
   private Optional<ExerciseSource> readExercise(Path exDir, PackProblems problems) {

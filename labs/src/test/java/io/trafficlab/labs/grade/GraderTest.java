@@ -101,7 +101,7 @@ class GraderTest {
   }
 
   @Test
-  void aRejectedConfigurationIsAnErrorWithDiagnosticsAndNoTraffic() {
+  void aRejectedConfigurationIsAnErrorWithDiagnosticsNoTrafficAndAFailedStaticCheck() {
     FakeLab lab = new FakeLab(t -> new TrafficLab.Outcome(true, "", List.of(), ""));
 
     GradeReport r = new Grader(new ConfigFrontEnd(), lab)
@@ -111,7 +111,12 @@ class GraderTest {
     assertThat(r.score()).isZero();
     assertThat(r.message()).contains("would be rejected by the cluster (1 error)");
     assertThat(r.diagnostics()).extracting(Diagnostic::code).contains("TL0103");
-    assertThat(r.checks()).allSatisfy(c -> assertThat(c.status()).isEqualTo(CheckStatus.ERROR));
+    assertThat(r.checks()).extracting(CheckResult::id, CheckResult::status).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("valid", CheckStatus.FAIL),
+        org.assertj.core.groups.Tuple.tuple("canary-to-v2", CheckStatus.ERROR),
+        org.assertj.core.groups.Tuple.tuple("others-to-v1", CheckStatus.ERROR));
+    assertThat(r.checks().get(0).message()).contains("TL0103");
+    assertThat(r.checks().get(1).message()).startsWith("Not run: ");
     assertThat(lab.started).isZero();
   }
 
@@ -156,5 +161,49 @@ class GraderTest {
     GradeReport r = new Grader(new ConfigFrontEnd(), lab).grade(ex, VALID, Grader.Options.DEFAULT, FIXED);
 
     assertThat(r.toString()).doesNotContain(ex.solution().strip());
+  }
+
+  static Exercise exerciseWith(String misconceptions) {
+    String yaml = """
+        id: e
+        title: E
+        lesson: l
+        topology: {namespace: default, services: []}
+        tasks: [one]
+        checks:
+          - {id: a, task: 1, points: 1, title: A, requests: [{via: mesh, host: shop, expect: {status: 200}}]}
+          - {id: b, task: 1, points: 1, title: B, requests: [{via: mesh, host: shop, expect: {status: 200}}]}
+        misconceptions:
+        """ + misconceptions;
+    var src = new io.trafficlab.labs.pack.ExerciseSource("e", "/e", yaml, "", "", "", Map.of(), List.of());
+    var parsed = new ExerciseParser().parse("p", src, 0);
+    assertThat(parsed.problems().list()).isEmpty();
+    return parsed.exercise();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "{failedChecks: [a]}                         | true",
+      "{failedChecks: [a, b]}                      | false",
+      "{failedChecks: [a], passedChecks: [b]}      | true",
+      "{passedChecks: [a]}                         | false",
+      "{failedChecks: [a], pattern: 'host: shop'}  | false",
+      "{failedChecks: [a], pattern: 'hosts: \\[shop'} | true",
+      "{diagnostic: TL3102}                        | false",
+      "{failedChecks: [a], diagnostic: 'IST0101 ghost'} | true",
+      "{failedChecks: [a], diagnostic: 'IST0101 reviews'} | false"})
+  void aMisconceptionIsRecognisedWhenEveryDetectConditionHolds(String detect, boolean recognised) {
+    Exercise ex = exerciseWith("  - {id: m, feedback: f, detect: " + detect + "}\n");
+    FakeLab lab = new FakeLab(t -> new TrafficLab.Outcome(t.string("id").orElse("").equals("b"), "no", List.of(), ""));
+    String submission = """
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: shop}
+        spec: {hosts: [shop], http: [{route: [{destination: {host: ghost}}]}]}
+        """;
+
+    GradeReport r = new Grader(new ConfigFrontEnd(), lab).grade(ex, submission, Grader.Options.DEFAULT, FIXED);
+
+    assertThat(r.misconceptions()).hasSize(recognised ? 1 : 0);
   }
 }

@@ -65,7 +65,7 @@ class PackLoaderTest {
     assertThat(problems.list()).extracting(PackProblems.Problem::render)
         .anySatisfy(s -> assertThat(s).contains("pack.yaml:4:1").contains("unknown field \"titel\"")
             .contains("did you mean \"title\""))
-        .anySatisfy(s -> assertThat(s).contains("02-missing").contains("does not exist"))
+        .anySatisfy(s -> assertThat(s).contains("\"02-missing\" is listed in pack.yaml but neither lessons/02-missing.md"))
         .anySatisfy(s -> assertThat(s).contains("links exercise \"nope\""))
         .anySatisfy(s -> assertThat(s).contains("missing file starter.yaml"));
   }

@@ -32,7 +32,7 @@ import java.util.concurrent.CompletionStage;
  */
 public final class SyntheticPod {
   /** Marker header the data plane puts on mirrored copies. */
-  public static final String MIRROR_HEADER = "x-trafficlab-mirror";
+  public static final String MIRROR_HEADER = io.trafficlab.engine.dataplane.proxy.ProxyHeaders.MIRROR;
   /** Response header naming the pod that answered. */
   public static final String POD_HEADER = "x-trafficlab-pod";
   private static final int MAX_MIRROR_RECORDS = 1000;

@@ -1,0 +1,89 @@
+package io.trafficlab.web.exercise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trafficlab.engine.config.ConfigFrontEnd;
+import io.trafficlab.engine.core.topology.PodDef;
+import io.trafficlab.engine.core.topology.ServiceDef;
+import io.trafficlab.engine.core.topology.ServicePort;
+import io.trafficlab.engine.core.topology.Topology;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The pure pieces behind the exercise page: variants, percentiles, escaping, the topology diagram. */
+class ExerciseViewsTest {
+
+  static final Topology SHOP = new Topology("default", List.of(), List.of(new ServiceDef("shop", "default",
+      List.of(new ServicePort(8080, "http")), List.of(
+          new PodDef("shop-v1-0", "default", "shop", Map.of("app", "shop", "version", "v1"), null),
+          new PodDef("shop-v2-0", "default", "shop", Map.of("app", "shop", "version", "v2"), null)))));
+
+  @Test
+  void variantsAreStablePerLearnerAndSpreadOverLearners() {
+    Set<Integer> seen = new HashSet<>();
+    for (long user = 1; user <= 40; user++) {
+      int v = Exercises.variantFor(user, "pack/ex", 3);
+      assertThat(v).isBetween(0, 2).isEqualTo(Exercises.variantFor(user, "pack/ex", 3));
+      seen.add(v);
+    }
+    assertThat(seen).containsExactlyInAnyOrder(0, 1, 2);
+    assertThat(Exercises.variantFor(7, "pack/ex", 1)).isZero();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"50, 5", "90, 9", "99, 10", "1, 1"})
+  void percentilesUseTheNearestRank(int p, double expected) {
+    List<Double> oneToTen = List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0);
+
+    assertThat(Charts.percentile(oneToTen, p)).isEqualTo(expected);
+    assertThat(Charts.percentile(List.of(), p)).isZero();
+  }
+
+  @Test
+  void svgTextIsEscaped() {
+    String svg = Charts.split("<script>t</script>", Map.of("\"v1'", 0.5), Map.of("<b>", 3L));
+
+    assertThat(svg).doesNotContain("<script>").doesNotContain("<b>")
+        .contains("&lt;script&gt;t&lt;/script&gt;").contains("&quot;v1&#39;").contains("&lt;b&gt;");
+  }
+
+  @Test
+  void theDiagramResolvesSubsetsToPodsAndLabelsRouteWeights() {
+    String yaml = """
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: shop}
+        spec:
+          host: shop.default.svc.cluster.local
+          subsets:
+          - {name: stable, labels: {version: v1}}
+          - {name: ghost, labels: {version: v9}}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: shop}
+        spec:
+          hosts: [shop]
+          http:
+          - route:
+            - {destination: {host: shop, subset: stable}, weight: 75}
+            - {destination: {host: shop, subset: ghost}, weight: 25}
+        """;
+    var config = new ConfigFrontEnd().validate("s.yaml", yaml, "default", Optional.of(SHOP)).config();
+
+    var subsets = TopologyDiagram.subsets(SHOP, config, SHOP.services().get(0));
+    String svg = TopologyDiagram.render(SHOP, config, Map.of("shop-v1-0", 3L, "shop-v2-0", 1L));
+
+    assertThat(subsets).extracting(TopologyDiagram.Subset::name).containsExactly("stable", "ghost");
+    assertThat(subsets.get(0).pods()).extracting(PodDef::name).containsExactly("shop-v1-0");
+    assertThat(subsets.get(1).pods()).isEmpty();
+    assertThat(svg).contains(">w 75<").contains(">w 25<").contains("node subset empty").contains(">75 %<")
+        .contains(">25 %<");
+  }
+}
