@@ -9,16 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every {@code validate-*} conformance sample through {@code trafficlab validate} in-process. The
- * samples are the engine module's test copies. Samples that must be invalid depend on findings of
- * the schema and webhook layers, which other branches build: those tests carry the
- * {@code needs-layers} tag (excluded by this module's surefire configuration until they are merged).
+ * samples are the engine module's test copies.
  */
 class ValidateConformanceSamplesTest {
 
@@ -61,7 +58,6 @@ class ValidateConformanceSamplesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidSamples")
-  @Tag("needs-layers")
   void invalidSampleReportsTheExpectedErrors(Path sample) {
     Cli plain = Cli.run("validate", sample.toString());
     Cli checked = Cli.run("validate", "--check-expectations", sample.toString());
@@ -84,7 +80,6 @@ class ValidateConformanceSamplesTest {
   }
 
   @Test
-  @Tag("needs-layers")
   void negativeWeightIsReportedAtItsLineInTheCaseFile() throws IOException {
     Path sample = SAMPLES.resolve("validate-weight-negative.yaml");
     int line = Files.readAllLines(sample).indexOf("        weight: -10") + 1;
@@ -96,7 +91,6 @@ class ValidateConformanceSamplesTest {
   }
 
   @Test
-  @Tag("needs-layers")
   void subsetMissingFromEveryDestinationRuleIsReportedByTheAnalyzer() {
     Path sample = SAMPLES.resolve("route-subset-not-defined-503.yaml");
 

@@ -78,8 +78,9 @@ final class VirtualServiceChecks {
             String lower = e.name().toLowerCase(Locale.ROOT);
             if (!lower.equals(e.name())) {
               ctx.report(DiagnosticCode.TL3101, e.key(), vs,
-                  "HTTP header names are case-insensitive and arrive at the proxy in lower case; "
-                      + "the VirtualService API requires lower-case keys. Write `" + lower + ":`",
+                  "write `" + lower + ":` as the API documents. Header names are case-insensitive: "
+                      + "Envoy lower-cases the names it reads and the names you configure, so `"
+                      + e.name() + "` matches a request header `" + lower + "` on a real proxy too",
                   q(e.name()), q(lower));
             }
           }

@@ -217,7 +217,7 @@ public enum DiagnosticCode {
   TL3005("TL3005", Severity.WARNING, Layer.ANALYSIS, "replicas %s is more than the %s pods trafficlab starts per Deployment; only %s are started"),
   TL3006("TL3006", Severity.ERROR, Layer.ANALYSIS, "Service %s has no ports; Kubernetes rejects a Service without spec.ports"),
   // TL31xx: routing findings of our own (things a learner wants to know that istioctl does not say)
-  TL3101("TL3101", Severity.WARNING, Layer.ANALYSIS, "header name %s is not lower-case; request header names are compared in lower case, write %s"),
+  TL3101("TL3101", Severity.WARNING, Layer.ANALYSIS, "header name %s is not lower-case: the VirtualService API documents header keys in lower case, write %s (it still matches: Envoy lower-cases configured header names)"),
   TL3102("TL3102", Severity.WARNING, Layer.ANALYSIS, "weight %s is ignored: the only destination of a route gets all of its traffic"),
   TL3103("TL3103", Severity.INFO, Layer.ANALYSIS, "no rule of this VirtualService is a catch-all: requests for %s that match no rule get 404 (NR)"),
   TL3104("TL3104", Severity.WARNING, Layer.ANALYSIS, "no VirtualService is bound to Gateway %s: every request through it gets 404 (NR)"),
