@@ -43,7 +43,7 @@ public final class ValidationJudge {
     for (int i = 0; i < codes.size(); i++) {
       String code = codes.get(i);
       List<Diagnostic> hits = diagnostics.stream().filter(d -> d.code().equals(code)).toList();
-      out.add(new Verdict("analyzer", "analyzer[" + i + "]", !hits.isEmpty(), hits.isEmpty()
+      out.add(new Verdict("analyzer", "[" + i + "]", !hits.isEmpty(), hits.isEmpty()
           ? "expected " + code + " to be reported, got " + (diagnostics.isEmpty() ? "no diagnostics"
               : summary(diagnostics))
           : code + " reported: " + hits.get(0).message(), null));

@@ -293,6 +293,7 @@ class CaseJudgeTest {
         List.of(error("IST0101", "Referenced host+subset in destinationrule not found: \"reviews+v3\"", "", "")));
 
     assertThat(v).extracting(Verdict::passed).containsExactly(true, false);
+    assertThat(v).extracting(Verdict::id).containsExactly("analyzer[0]", "analyzer[1]");
     assertThat(v.get(1).message()).startsWith("expected IST0173 to be reported, got IST0101 Referenced");
   }
 }

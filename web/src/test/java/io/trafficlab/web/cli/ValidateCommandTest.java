@@ -37,7 +37,8 @@ class ValidateCommandTest {
   @CsvSource({
       "case-mistakes.yaml, text", "case-mistakes.yaml, json",
       "yaml-errors.yaml, text", "yaml-errors.yaml, json",
-      "config-in-case-broken.yaml, text"})
+      "config-in-case-broken.yaml, text",
+      "three-layers.yaml, text", "three-layers.yaml, json"})
   void outputMatchesTheGoldenFile(String file, String format) throws IOException {
     Cli r = Cli.run("validate", "--format", format, input(file));
 
