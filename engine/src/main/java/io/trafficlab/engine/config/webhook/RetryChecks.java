@@ -5,6 +5,7 @@ import static io.trafficlab.engine.config.diag.DiagnosticCode.q;
 import io.trafficlab.engine.config.diag.DiagnosticCode;
 import io.trafficlab.engine.config.yaml.SourcePos;
 import io.trafficlab.engine.config.yaml.YamlMap;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.config.yaml.YamlScalar;
 import java.util.List;
 import java.util.Optional;
@@ -37,20 +38,20 @@ final class RetryChecks {
   }
 
   void check(YamlMap retries) {
-    long attempts = Nodes.integer(retries, "attempts").orElse(0L);
+    long attempts = YamlReads.integer(retries, "attempts").orElse(0L);
     if (attempts < 0) {
       f.value(retries, "attempts", DiagnosticCode.TL2222, "use attempts: 0 to disable retries, or 1 and up");
     }
-    String retryOn = Nodes.str(retries, "retryOn");
-    if (attempts == 0 && (Nodes.has(retries, "perTryTimeout") || !retryOn.isEmpty()
-        || Nodes.has(retries, "retryRemoteLocalities"))) {
+    String retryOn = YamlReads.str(retries, "retryOn");
+    if (attempts == 0 && (YamlReads.has(retries, "perTryTimeout") || !retryOn.isEmpty()
+        || YamlReads.has(retries, "retryRemoteLocalities"))) {
       f.value(retries, "attempts", DiagnosticCode.TL2223,
-          Nodes.has(retries, "attempts")
+          YamlReads.has(retries, "attempts")
               ? "attempts: 0 disables retries; set attempts: 3 (for example) or remove the other retry fields"
               : "attempts defaults to 0, which disables retries: add attempts: 3 (for example)");
     }
     common.duration(retries, "perTryTimeout");
-    Nodes.scalar(retries, "retryOn").ifPresent(s -> {
+    YamlReads.scalar(retries, "retryOn").ifPresent(s -> {
       if (!s.value().isEmpty()) {
         retryOn(s);
       }
