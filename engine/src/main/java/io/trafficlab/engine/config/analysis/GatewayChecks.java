@@ -119,7 +119,10 @@ final class GatewayChecks {
 
   /**
    * TL3104: a Gateway that no VirtualService names serves only 404s. Only said when the config has
-   * VirtualServices at all (a Gateway validated alone may be bound elsewhere).
+   * VirtualServices at all (a Gateway validated alone may be bound elsewhere), and not while a
+   * VirtualService names a Gateway that does not exist: that reference was most likely meant for
+   * this one (a typo, a wrong namespace), and its IST0101, which lists the Gateways defined, already
+   * says so. One mistake, one finding.
    */
   private static void checkSomethingBound(AnalysisContext ctx, Resource gw) {
     List<Resource> all = ctx.config().virtualServices();
@@ -128,7 +131,8 @@ final class GatewayChecks {
     }
     String qualified = gw.namespace() + "/" + gw.name();
     for (Resource vs : all) {
-      if (AnalysisContext.gatewayRefs(vs).stream().anyMatch(r -> r.qualified().equals(qualified))) {
+      if (AnalysisContext.gatewayRefs(vs).stream().anyMatch(r -> r.qualified().equals(qualified)
+          || (!r.isMesh() && ctx.gateway(r.qualified()).isEmpty()))) {
         return;
       }
     }

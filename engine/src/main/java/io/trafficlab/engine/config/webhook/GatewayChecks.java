@@ -292,11 +292,14 @@ final class GatewayChecks {
       for (YamlMap c : toVerify) {
         String hint = "set credentialName to a Kubernetes TLS secret (the usual way), or both "
             + "serverCertificate and privateKey file paths";
-        if (!YamlReads.has(c, "serverCertificate")) {
-          f.at(c == tls ? YamlReads.node(tls, "mode") : c, DiagnosticCode.TL2120, hint, prefix, "server certificate");
-        }
-        if (!YamlReads.has(c, "privateKey")) {
-          f.at(c == tls ? YamlReads.node(tls, "mode") : c, DiagnosticCode.TL2120, hint, prefix, "private key");
+        boolean cert = YamlReads.has(c, "serverCertificate");
+        boolean key = YamlReads.has(c, "privateKey");
+        // Istio reports the two missing halves separately; both at one node would be one mistake
+        // said twice, so they are one finding.
+        String missing = !cert && !key ? "server certificate and a private key"
+            : !cert ? "server certificate" : !key ? "private key" : "";
+        if (!missing.isEmpty()) {
+          f.at(c == tls ? YamlReads.node(tls, "mode") : c, DiagnosticCode.TL2120, hint, prefix, missing);
         }
       }
     }

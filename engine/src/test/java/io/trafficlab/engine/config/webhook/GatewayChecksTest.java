@@ -119,6 +119,15 @@ class GatewayChecksTest {
               tls:
                 mode: SIMPLE
             """),
+            "TL2120", "10:13", "spec.servers[0].tls.mode", new String[] {"SIMPLE TLS requires a server certificate and a private key"}),
+        Arguments.of("SIMPLE with a certificate but no key", doc("Gateway", "gw", """
+            servers:
+            - port: {number: 443, name: https, protocol: HTTPS}
+              hosts: ["a.example.com"]
+              tls:
+                mode: SIMPLE
+                serverCertificate: /etc/certs/cert.pem
+            """),
             "TL2120", "10:13", "spec.servers[0].tls.mode", new String[] {"SIMPLE TLS requires a private key"}),
         Arguments.of("MUTUAL without CA bundle", doc("Gateway", "gw", """
             servers:
@@ -245,6 +254,20 @@ class GatewayChecksTest {
           hosts: ["*.local"]
           tls: {mode: AUTO_PASSTHROUGH}
         """))).isEmpty();
+  }
+
+  @Test
+  void simpleTlsWithoutAnyCertificateIsOneFinding() {
+    List<Diagnostic> errors = webhookErrors(doc("Gateway", "gw", """
+        servers:
+        - port: {number: 443, name: https, protocol: HTTPS}
+          hosts: ["a.example.com"]
+          tls: {mode: SIMPLE}
+        """));
+    assertThat(errors).singleElement().satisfies(d -> {
+      assertThat(d.message()).isEqualTo("SIMPLE TLS requires a server certificate and a private key");
+      assertThat(d.hint()).contains("credentialName");
+    });
   }
 
   @Test
