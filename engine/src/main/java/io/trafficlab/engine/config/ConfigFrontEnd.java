@@ -68,8 +68,7 @@ public final class ConfigFrontEnd {
     for (YamlDocument doc : loaded.documents()) {
       schema.read(doc, defaultNamespace, out).ifPresent(resources::add);
     }
-    ConfigSet config = new ConfigSet(resources);
-    schema.checkDuplicates(config, out);
+    ConfigSet config = schema.checkDuplicates(new ConfigSet(resources), out);
     for (Resource r : resources) {
       webhook.validate(r, out);
     }

@@ -143,4 +143,27 @@ class ConfigFrontEndTest {
         tuple(6, Layer.WEBHOOK),
         tuple(6, Layer.ANALYSIS));
   }
+
+  @Test
+  void objectDefinedTwiceIsOneErrorAtTheSecondNameNotAlsoAConflict() {
+    String ratings = """
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: ratings
+        spec:
+          hosts: [ratings]
+          http:
+          - route:
+            - destination: {host: ratings}
+        """;
+
+    List<String> lines = rendered(ratings + "---\n" + ratings + "---\n" + ratings);
+
+    assertThat(lines).containsExactly(
+        "error[TL0106] f.yaml:14:9 metadata.name: VirtualService \"default/ratings\" is defined "
+            + "twice (first at line 1) (VirtualService default/ratings)",
+        "error[TL0106] f.yaml:24:9 metadata.name: VirtualService \"default/ratings\" is defined "
+            + "twice (first at line 1) (VirtualService default/ratings)");
+  }
 }
