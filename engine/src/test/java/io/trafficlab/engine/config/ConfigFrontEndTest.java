@@ -98,9 +98,9 @@ class ConfigFrontEndTest {
             - destination: {host: reviews}
         """);
 
-    assertThat(lines).containsExactly("warning[TL2238] f.yaml:8:31 spec.http[0].fault.delay.percent: "
-        + "HTTPRoute.fault.delay.percent is deprecated; use HTTPRoute.fault.delay.percentage "
-        + "(VirtualService default/reviews)");
+    assertThat(lines).containsExactly("warning[IST0002] f.yaml:8:31 spec.http[0].fault.delay.percent: "
+        + "Deprecated: HTTPRoute.fault.delay.percent is deprecated; use "
+        + "HTTPRoute.fault.delay.percentage (VirtualService default/reviews)");
   }
 
   @Test

@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * Single-VirtualService findings and the mesh host conflict: IST0109 (Istio's
- * conflictingmeshgatewayhosts.go), TL3101 header key case, TL3102 weight on a lone destination,
- * TL3103 no catch-all rule.
+ * conflictingmeshgatewayhosts.go), IST0002 deprecated fields (Istio's deprecation.go), TL3101 header
+ * key case, TL3102 weight on a lone destination, TL3103 no catch-all rule.
  */
 final class VirtualServiceChecks {
   private VirtualServiceChecks() {}
@@ -29,6 +29,7 @@ final class VirtualServiceChecks {
   static void run(AnalysisContext ctx) {
     checkMeshHostConflicts(ctx);
     for (Resource vs : ctx.config().virtualServices()) {
+      checkDeprecatedFields(ctx, vs);
       checkHeaderKeys(ctx, vs);
       checkLoneWeights(ctx, vs);
       checkCatchAll(ctx, vs);
@@ -64,6 +65,22 @@ final class VirtualServiceChecks {
             String.join(",", names), host);
       }
     });
+  }
+
+  /**
+   * IST0002: {@code fault.delay.percent} (an integer) still works but is
+   * deprecated; Istio's webhook accepts it silently and {@code istioctl analyze} reports it.
+   */
+  private static void checkDeprecatedFields(AnalysisContext ctx, Resource vs) {
+    for (YamlReads.Indexed rule : AnalysisContext.httpRules(vs)) {
+      Optional<YamlMap> delay = YamlReads.map(rule.node(), "fault").flatMap(f -> YamlReads.map(f, "delay"));
+      Optional<Long> percent = delay.flatMap(d -> YamlReads.integer(d, "percent"));
+      if (percent.isPresent() && percent.get() > 0) {
+        ctx.report(DiagnosticCode.IST0002, delay.get().entry("percent").orElseThrow().key(), vs,
+            "write percentage: {value: " + percent.get() + "} instead (a double, so 0.5 works too)",
+            "HTTPRoute.fault.delay.percent is deprecated; use HTTPRoute.fault.delay.percentage");
+      }
+    }
   }
 
   /** TL3101: header match keys with capitals. */

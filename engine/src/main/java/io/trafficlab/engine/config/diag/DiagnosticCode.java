@@ -147,7 +147,8 @@ public enum DiagnosticCode {
   TL2235("TL2235", Severity.WARNING, Layer.WEBHOOK, "abort configured, but error type not set"),
   TL2236("TL2236", Severity.ERROR, Layer.WEBHOOK, "gRPC status %s is not supported. See https://github.com/grpc/grpc/blob/master/doc/statuscodes.md for a list of supported codes, for example 'NOT_FOUND'"),
   TL2237("TL2237", Severity.ERROR, Layer.WEBHOOK, "exponentialDelay not supported yet"),
-  TL2238("TL2238", Severity.WARNING, Layer.WEBHOOK, "HTTPRoute.fault.delay.percent is deprecated; use HTTPRoute.fault.delay.percentage"),
+  // TL2238 RETIRED: Istio's webhook accepts fault.delay.percent silently; the deprecation is the
+  // analyzer's IST0002.
   TL2239("TL2239", Severity.ERROR, Layer.WEBHOOK, "mirror_percent must have a max value of 100 (it has %s)"),
   TL2240("TL2240", Severity.WARNING, Layer.WEBHOOK, "using deprecated setting \"mirrorPercent\", use \"mirrorPercentage\" instead"),
   TL2241("TL2241", Severity.ERROR, Layer.WEBHOOK, "%s must have a max value of 100 (it has %s)"),

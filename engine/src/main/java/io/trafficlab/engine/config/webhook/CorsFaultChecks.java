@@ -104,10 +104,6 @@ final class CorsFaultChecks {
         common.duration(d, "exponentialDelay");
         f.key(d, "exponentialDelay", DiagnosticCode.TL2237, "use fixedDelay, e.g. fixedDelay: 5s");
       }
-      if (YamlReads.has(d, "percent")) {
-        f.key(d, "percent", DiagnosticCode.TL2238,
-            "write percentage: {value: " + YamlReads.integer(d, "percent").orElse(100L) + "} instead");
-      }
     });
   }
 }

@@ -62,6 +62,24 @@ class VirtualServiceChecksTest {
   }
 
   @Test
+  void deprecatedDelayPercentIsIst0002AtTheKeyWithTheRewrite() {
+    String http = "- fault: {delay: {fixedDelay: 1s, percent: 10}}\n  route: "
+        + "[{destination: {host: reviews}}]\n";
+    Diagnostic d = Findings.analyze(vs("r", "", http), Optional.empty()).get(0);
+    assertThat(d.render()).isEqualTo("warning[IST0002] s.yaml:8:37 spec.http[0].fault.delay.percent: "
+        + "Deprecated: HTTPRoute.fault.delay.percent is deprecated; use "
+        + "HTTPRoute.fault.delay.percentage (VirtualService default/r)");
+    assertThat(d.hint()).startsWith("write percentage: {value: 10} instead");
+  }
+
+  @Test
+  void zeroDelayPercentIsNotReportedAsIstioDoes() {
+    String http = "- fault: {delay: {fixedDelay: 1s, percent: 0}}\n  route: "
+        + "[{destination: {host: reviews}}]\n";
+    assertThat(lines(vs("r", "", http))).noneMatch(l -> l.contains("IST0002"));
+  }
+
+  @Test
   void withoutHeadersKeysAreCheckedToo() {
     String http = "- match: [{withoutHeaders: {X-Free: {}}}]\n  route: "
         + "[{destination: {host: reviews}}]\n" + ROUTE;

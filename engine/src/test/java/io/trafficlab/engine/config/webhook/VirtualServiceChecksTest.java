@@ -391,12 +391,6 @@ class VirtualServiceChecksTest {
         row("redirect code without effect", rule("""
             - redirect: {uri: /new, redirectCode: 305}
             """), "TL2217", "9:41", "spec.http[0].redirect.redirectCode", "305", "no effect", "trafficlab check"),
-        row("deprecated delay percent", rule("""
-            - route:
-              - destination: {host: reviews}
-              fault:
-                delay: {fixedDelay: 1s, percent: 10}
-            """), "TL2238", "12:31", "spec.http[0].fault.delay.percent", "fault.delay.percent is deprecated"),
         row("abort without error type", rule("""
             - route:
               - destination: {host: reviews}
@@ -461,6 +455,12 @@ class VirtualServiceChecksTest {
                 abort: {grpcStatus: UNAVAILABLE, percentage: {value: 0}}
               mirror: {host: reviews, subset: v2}
               mirrorPercentage: {value: 100}
+            """)),
+        Arguments.of("deprecated delay percent (the analyzer's IST0002, not the webhook's)", rule("""
+            - route:
+              - destination: {host: reviews}
+              fault:
+                delay: {fixedDelay: 1s, percent: 10}
             """)),
         Arguments.of("attempts zero alone disables retries", rule("""
             - route:
