@@ -3,14 +3,10 @@ package io.trafficlab.engine.config.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trafficlab.engine.config.ConfigFrontEnd;
+import io.trafficlab.engine.config.RawResources;
 import io.trafficlab.engine.config.diag.Diagnostic;
 import io.trafficlab.engine.config.diag.Layer;
 import io.trafficlab.engine.config.diag.Severity;
-import io.trafficlab.engine.config.model.Resource;
-import io.trafficlab.engine.config.model.ResourceKind;
-import io.trafficlab.engine.config.yaml.YamlDocument;
-import io.trafficlab.engine.config.yaml.YamlLoader;
-import io.trafficlab.engine.config.yaml.YamlMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,19 +52,7 @@ final class WebhookFixture {
   static List<Diagnostic> webhookAlone(String yaml) {
     List<Diagnostic> out = new ArrayList<>();
     WebhookValidator validator = new WebhookValidator();
-    for (YamlDocument doc : new YamlLoader().load(FILE, yaml).documents()) {
-      if (!(doc.root() instanceof YamlMap root)) {
-        continue;
-      }
-      Optional<ResourceKind> kind = root.string("kind").flatMap(ResourceKind::byKindName);
-      Optional<String> name = root.map("metadata").flatMap(m -> m.string("name"));
-      if (kind.isEmpty() || name.isEmpty()) {
-        continue;
-      }
-      YamlMap spec = root.map("spec").orElse(new YamlMap(List.of(), root.pos(), "spec"));
-      validator.validate(new Resource(kind.get(), root.string("apiVersion").orElse(""), name.get(),
-          "default", root, spec, FILE, doc.index()), out);
-    }
+    RawResources.read(FILE, yaml).forEach(r -> validator.validate(r, out));
     return out;
   }
 
