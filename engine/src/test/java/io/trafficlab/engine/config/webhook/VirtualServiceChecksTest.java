@@ -306,27 +306,30 @@ class VirtualServiceChecksTest {
     assertThat(found).filteredOn(d -> d.code().equals(code)).allMatch(Diagnostic::isError);
   }
 
+  private static final String NULL_HEADER_MATCH = rule("""
+      - match:
+        - headers:
+            end-user:
+        route:
+        - destination: {host: reviews}
+      """);
+  private static final String ROUTE_WITHOUT_DESTINATION = rule("""
+      - route:
+        - weight: 100
+      """);
+
   /**
    * Mistakes the CRD schema already rejects, so the document never reaches the webhook: the learner
    * is told once, at the same node, with a hint.
    */
   static Stream<Arguments> schemaCatchesFirst() {
     return Stream.of(
-        row("null header match", rule("""
-            - match:
-              - headers:
-                  end-user:
-              route:
-              - destination: {host: reviews}
-            """), "TL1002", "11:9", "spec.http[0].match[0].headers.end-user", "must be a mapping (StringMatch), found null"),
+        row("null header match", NULL_HEADER_MATCH, "TL1002", "11:9", "spec.http[0].match[0].headers.end-user", "must be a mapping (StringMatch), found null"),
         row("destination without host", rule("""
             - route:
               - destination: {subset: v1}
             """), "TL1009", "10:20", "spec.http[0].route[0].destination.host", "missing required field \"host\" in Destination"),
-        row("route entry without destination", rule("""
-            - route:
-              - weight: 100
-            """), "TL1009", "10:7", "spec.http[0].route[0].destination", "missing required field \"destination\""),
+        row("route entry without destination", ROUTE_WITHOUT_DESTINATION, "TL1009", "10:7", "spec.http[0].route[0].destination", "missing required field \"destination\""),
         row("direct response without status", rule("""
             - directResponse:
                 body: {string: hello}
@@ -356,17 +359,8 @@ class VirtualServiceChecksTest {
    */
   static Stream<Arguments> onlyTheRawTreeReaches() {
     return Stream.of(
-        row("null header match", rule("""
-            - match:
-              - headers:
-                  end-user:
-              route:
-              - destination: {host: reviews}
-            """), "TL2022", "11:9", "spec.http[0].match[0].headers.end-user", "header match end-user may not be null"),
-        row("route entry without destination", rule("""
-            - route:
-              - weight: 100
-            """), "TL2229", "10:7", "spec.http[0].route[0].destination", "destination is required"));
+        row("null header match", NULL_HEADER_MATCH, "TL2022", "11:9", "spec.http[0].match[0].headers.end-user", "header match end-user may not be null"),
+        row("route entry without destination", ROUTE_WITHOUT_DESTINATION, "TL2229", "10:7", "spec.http[0].route[0].destination", "destination is required"));
   }
 
   @ParameterizedTest(name = "{0}")
