@@ -1,5 +1,6 @@
 package io.trafficlab.engine.cases;
 
+import io.trafficlab.engine.config.yaml.SourcePos;
 import io.trafficlab.engine.config.yaml.TextOrigin;
 import io.trafficlab.engine.config.yaml.YamlLoadResult;
 import io.trafficlab.engine.config.yaml.YamlLoader;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param name          the case name (by convention the file name without .yaml); "" when not set
  * @param istioVersions semver range the expectations hold for; "" when not set (current Istio)
  * @param analyzer      IST codes istioctl analyze should also report
+ * @param analyzerPositions where each {@code analyzer} code is written (same order), or empty
  * @param config        the multi-document Istio config text; "" when not set
  * @param configOrigin  where {@code config}'s text sits in the case file
  * @param topology      empty when the file has no {@code topology} block (a validation-only case)
@@ -26,6 +28,7 @@ public record CaseFile(
     String notes,
     String istioVersions,
     List<String> analyzer,
+    List<SourcePos> analyzerPositions,
     String config,
     TextOrigin configOrigin,
     Optional<CaseTopology> topology,
@@ -37,6 +40,7 @@ public record CaseFile(
   public CaseFile {
     Objects.requireNonNull(file, "file");
     analyzer = List.copyOf(analyzer);
+    analyzerPositions = List.copyOf(analyzerPositions);
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(configOrigin, "configOrigin");
     requests = List.copyOf(requests);

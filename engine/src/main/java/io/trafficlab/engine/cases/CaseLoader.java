@@ -182,8 +182,24 @@ public final class CaseLoader {
       Optional<ValidationSpec> validation =
           Optional.ofNullable(f.map(root, "validation")).map(this::validation);
       checkGateways(topology, requests, dist);
-      return new CaseFile(file, name, source, notes, versions, analyzer, config, origin, topology,
-          requests, dist, totals, validation);
+      return new CaseFile(file, name, source, notes, versions, analyzer,
+          positions(analyzerNode, analyzer.size()), config, origin, topology, requests, dist, totals,
+          validation);
+    }
+
+    /** Where each string of a string-list key is written; empty when that cannot be told. */
+    private static List<SourcePos> positions(YamlNode list, int count) {
+      List<SourcePos> out = new ArrayList<>();
+      if (list instanceof YamlScalar s) {
+        out.add(s.pos());
+      } else if (list instanceof YamlSeq seq) {
+        for (YamlNode item : seq) {
+          if (item instanceof YamlScalar s && !s.isNull()) {
+            out.add(s.pos());
+          }
+        }
+      }
+      return out.size() == count ? out : List.of();
     }
 
     void checkName(YamlMap root, String name) {

@@ -1,5 +1,6 @@
 package io.trafficlab.engine.cases;
 
+import io.trafficlab.engine.config.diag.EditDistance;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -17,7 +18,7 @@ final class Suggest {
     List<Scored> scored = new ArrayList<>();
     for (String c : candidates) {
       String n = norm(c);
-      int d = distance(w, n, 3);
+      int d = EditDistance.levenshtein(w, n, 3);
       boolean close = d <= Math.max(1, Math.min(3, n.length() / 3))
           || (w.length() >= 4 && (n.startsWith(w) || w.startsWith(n) || n.contains(w)));
       if (close) {
@@ -41,33 +42,5 @@ final class Suggest {
   private static String norm(String s) {
     return s.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace('0', 'o')
         .replace('1', 'l');
-  }
-
-  /** Levenshtein distance, giving up (returning max + 1) once it is certainly above {@code max}. */
-  static int distance(String a, String b, int max) {
-    if (Math.abs(a.length() - b.length()) > max) {
-      return max + 1;
-    }
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      int rowMin = cur[0];
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-        rowMin = Math.min(rowMin, cur[j]);
-      }
-      if (rowMin > max) {
-        return max + 1;
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

@@ -2,6 +2,7 @@ package io.trafficlab.engine.cases;
 
 import io.trafficlab.engine.config.diag.Diagnostic;
 import io.trafficlab.engine.config.diag.Severity;
+import io.trafficlab.engine.config.yaml.SourcePos;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,14 +40,24 @@ public final class ValidationJudge {
 
   /** Each code must be reported (by the analysis layer or any other). */
   public static List<Verdict> judgeAnalyzer(List<String> codes, List<Diagnostic> diagnostics) {
+    return judgeAnalyzer(codes, List.of(), diagnostics);
+  }
+
+  /**
+   * Like {@link #judgeAnalyzer(List, List)}, with where each code is written ({@link
+   * CaseFile#analyzerPositions()}; empty when unknown).
+   */
+  public static List<Verdict> judgeAnalyzer(List<String> codes, List<SourcePos> positions,
+      List<Diagnostic> diagnostics) {
     List<Verdict> out = new ArrayList<>();
     for (int i = 0; i < codes.size(); i++) {
       String code = codes.get(i);
       List<Diagnostic> hits = diagnostics.stream().filter(d -> d.code().equals(code)).toList();
-      out.add(new Verdict("analyzer", "analyzer[" + i + "]", !hits.isEmpty(), hits.isEmpty()
+      out.add(new Verdict("analyzer", "[" + i + "]", !hits.isEmpty(), hits.isEmpty()
           ? "expected " + code + " to be reported, got " + (diagnostics.isEmpty() ? "no diagnostics"
               : summary(diagnostics))
-          : code + " reported: " + hits.get(0).message(), null));
+          : code + " reported: " + hits.get(0).message(),
+          i < positions.size() ? positions.get(i) : null));
     }
     return out;
   }

@@ -9,13 +9,14 @@ import io.trafficlab.engine.config.yaml.SourcePos;
  * @param subject {@code requests[3]}, {@code distribution}, {@code totals}, {@code validation} or
  *     {@code analyzer}
  * @param check   the key judged: {@code subset}, {@code podLabels.version}, {@code share v2},
- *     {@code statusCounts.503}, {@code errorContains[0]}
+ *     {@code statusCounts.503}, {@code errorContains[0]}, or a list index {@code [0]} of the
+ *     subject ({@code analyzer})
  * @param pos     where the expectation is written in the case file; null when unknown
  */
 public record Verdict(String subject, String check, boolean passed, String message, SourcePos pos) {
 
-  /** {@code requests[3].subset}. */
+  /** {@code requests[3].subset}; {@code analyzer[0]} when the check is a list index. */
   public String id() {
-    return subject + "." + check;
+    return check.startsWith("[") ? subject + check : subject + "." + check;
   }
 }

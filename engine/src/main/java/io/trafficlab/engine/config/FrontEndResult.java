@@ -9,13 +9,14 @@ import java.util.List;
 
 /**
  * The outcome of the config front end: the resources that could be read and every diagnostic of the
- * three layers, sorted by file, line and column.
+ * three layers, sorted by file, line and column, then layer (schema, webhook, analysis) and code.
  */
 public record FrontEndResult(ConfigSet config, List<Diagnostic> diagnostics) {
 
   public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::file)
       .thenComparingInt(Diagnostic::line)
       .thenComparingInt(Diagnostic::column)
+      .thenComparing(Diagnostic::layer)
       .thenComparing(Diagnostic::code);
 
   public FrontEndResult {

@@ -293,6 +293,18 @@ class CaseJudgeTest {
         List.of(error("IST0101", "Referenced host+subset in destinationrule not found: \"reviews+v3\"", "", "")));
 
     assertThat(v).extracting(Verdict::passed).containsExactly(true, false);
+    assertThat(v).extracting(Verdict::id).containsExactly("analyzer[0]", "analyzer[1]");
     assertThat(v.get(1).message()).startsWith("expected IST0173 to be reported, got IST0101 Referenced");
+  }
+
+  @Test
+  void analyzerVerdictsPointAtTheCodesAsWritten() {
+    CaseFile c = new CaseLoader().load("a.yaml", "analyzer: [IST0101, IST0173]\n"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).caseFile().orElseThrow();
+
+    List<Verdict> v = ValidationJudge.judgeAnalyzer(c.analyzer(), c.analyzerPositions(), List.of());
+
+    assertThat(v).extracting(x -> x.pos().line() + ":" + x.pos().column())
+        .containsExactly("1:12", "1:21");
   }
 }

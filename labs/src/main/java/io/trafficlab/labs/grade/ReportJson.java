@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trafficlab.engine.cases.Observation;
 import io.trafficlab.engine.cases.ObservationJson;
-import io.trafficlab.engine.config.diag.Diagnostic;
+import io.trafficlab.engine.config.diag.DiagnosticJson;
 
 /** The grade report's JSON form (DESIGN §4, CONTRACT; extended with misconceptions and timing). */
 public final class ReportJson {
@@ -22,7 +22,7 @@ public final class ReportJson {
     if (!r.message().isEmpty()) {
       n.put("message", r.message());
     }
-    n.set("diagnostics", diagnostics(r));
+    n.set("diagnostics", DiagnosticJson.toJson(r.diagnostics()));
     ArrayNode checks = n.putArray("checks");
     for (CheckResult c : r.checks()) {
       ObjectNode cn = checks.addObject();
@@ -46,23 +46,5 @@ public final class ReportJson {
     n.put("variant", r.variant());
     n.put("durationMs", Math.round(r.durationMs() * 10) / 10.0);
     return n;
-  }
-
-  static ArrayNode diagnostics(GradeReport r) {
-    ArrayNode arr = JSON.createArrayNode();
-    for (Diagnostic d : r.diagnostics()) {
-      ObjectNode o = arr.addObject();
-      o.put("severity", d.severity().wireName());
-      o.put("code", d.code());
-      o.put("message", d.message());
-      o.put("file", d.file());
-      o.put("line", d.line());
-      o.put("column", d.column());
-      o.put("path", d.path());
-      o.put("resource", d.resource());
-      o.put("hint", d.hint());
-      o.put("layer", d.layer().wireName());
-    }
-    return arr;
   }
 }

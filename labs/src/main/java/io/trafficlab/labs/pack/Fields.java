@@ -1,5 +1,6 @@
 package io.trafficlab.labs.pack;
 
+import io.trafficlab.engine.config.diag.EditDistance;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;
 import io.trafficlab.engine.config.yaml.YamlScalar;
@@ -7,6 +8,7 @@ import io.trafficlab.engine.config.yaml.YamlSeq;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +29,10 @@ final class Fields {
   Fields allow(Set<String> allowed) {
     for (YamlMap.Entry e : map.entries()) {
       if (!allowed.contains(e.name())) {
-        String near = allowed.stream().filter(a -> distance(a, e.name()) <= 2).findFirst().orElse("");
+        String near = allowed.stream()
+            .filter(a -> EditDistance.levenshtein(a.toLowerCase(Locale.ROOT),
+                e.name().toLowerCase(Locale.ROOT)) <= 2)
+            .findFirst().orElse("");
         problems.add(e.key().pos(), "unknown field \"" + e.name() + "\" in " + what,
             near.isEmpty() ? "allowed fields: " + String.join(", ", allowed.stream().sorted().toList())
                 : "did you mean \"" + near + "\"?");
@@ -141,24 +146,5 @@ final class Fields {
       }
     });
     return out;
-  }
-
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = Character.toLowerCase(a.charAt(i - 1)) == Character.toLowerCase(b.charAt(j - 1)) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

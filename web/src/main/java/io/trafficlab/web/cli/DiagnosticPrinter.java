@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trafficlab.engine.cases.Verdict;
 import io.trafficlab.engine.config.diag.Diagnostic;
+import io.trafficlab.engine.config.diag.DiagnosticJson;
 import io.trafficlab.engine.config.diag.Severity;
 import java.io.PrintWriter;
 import java.util.List;
@@ -41,7 +42,7 @@ final class DiagnosticPrinter {
     if (format == OutputFormat.json) {
       ObjectNode root = JSON.createObjectNode();
       root.put("valid", valid);
-      root.set("diagnostics", toJson(diagnostics));
+      root.set("diagnostics", DiagnosticJson.toJson(diagnostics));
       expectations.ifPresent(e -> root.set("expectations", toJson(e)));
       out.println(root.toPrettyString());
       out.flush();
@@ -75,24 +76,6 @@ final class DiagnosticPrinter {
     }
     long failed = e.failed();
     out.println("expectations: " + (e.verdicts().size() - failed) + " passed, " + failed + " failed");
-  }
-
-  static ArrayNode toJson(List<Diagnostic> diagnostics) {
-    ArrayNode arr = JSON.createArrayNode();
-    for (Diagnostic d : diagnostics) {
-      ObjectNode o = arr.addObject();
-      o.put("severity", d.severity().wireName());
-      o.put("code", d.code());
-      o.put("message", d.message());
-      o.put("file", d.file());
-      o.put("line", d.line());
-      o.put("column", d.column());
-      o.put("path", d.path());
-      o.put("resource", d.resource());
-      o.put("hint", d.hint());
-      o.put("layer", d.layer().wireName());
-    }
-    return arr;
   }
 
   private static ArrayNode toJson(Expectations e) {

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -61,6 +62,10 @@ final class ValidateCommand implements Callable<Integer> {
       description = "check the validation: block (valid, errorContains, warningContains, didYouMean) "
           + "and analyzer: codes of case files; the exit code then says whether they were met")
   boolean checkExpectations;
+
+  /** Verdicts in the order their expectations are written; ones without a place last. */
+  private static final Comparator<Verdict> IN_FILE_ORDER = Comparator.comparing(Verdict::pos,
+      Comparator.nullsLast(Comparator.comparingInt(SourcePos::line).thenComparingInt(SourcePos::column)));
 
   @Override
   public Integer call() {
@@ -105,7 +110,9 @@ final class ValidateCommand implements Callable<Integer> {
                   + " error" + (errors == 1 ? "" : "s"), SourcePos.start(name)));
             }
             c.validation().ifPresent(v -> vs.addAll(ValidationJudge.judge(v, fr.diagnostics())));
-            vs.addAll(ValidationJudge.judgeAnalyzer(c.analyzer(), fr.diagnostics()));
+            vs.addAll(ValidationJudge.judgeAnalyzer(c.analyzer(), c.analyzerPositions(),
+                fr.diagnostics()));
+            vs.sort(IN_FILE_ORDER);
             vs.forEach(v -> verdictFiles.add(name));
             verdicts.addAll(vs);
           }

@@ -37,7 +37,8 @@ class ValidateCommandTest {
   @CsvSource({
       "case-mistakes.yaml, text", "case-mistakes.yaml, json",
       "yaml-errors.yaml, text", "yaml-errors.yaml, json",
-      "config-in-case-broken.yaml, text"})
+      "config-in-case-broken.yaml, text",
+      "three-layers.yaml, text", "three-layers.yaml, json"})
   void outputMatchesTheGoldenFile(String file, String format) throws IOException {
     Cli r = Cli.run("validate", "--format", format, input(file));
 
@@ -61,6 +62,25 @@ class ValidateCommandTest {
 
     assertThat(r.exit()).isZero();
     assertGolden("config-in-case-broken-expectations.json", r.out());
+  }
+
+  @Test
+  void expectationsArePrintedInTheOrderTheyAreWrittenWithTheirPlace() {
+    String file = input("expectations-in-order.yaml");
+
+    Cli r = Cli.run("validate", "--check-expectations", file);
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out().lines().filter(l -> l.startsWith("pass ") || l.startsWith("fail "))
+        .map(l -> l.replaceFirst("^((?:pass|fail) \\S+ [^:]+:).*$", "$1")))
+        .containsExactly(
+            "fail " + file + ":12:12 analyzer[0]:",
+            "pass " + file + ":14:3 validation.valid:",
+            "pass " + file + ":15:21 validation.warningContains[0]:",
+            "fail " + file + ":16:19 validation.errorContains[0]:",
+            "pass " + file + ":17:16 validation.didYouMean[0]:",
+            "fail " + file + ":17:40 validation.didYouMean[1]:");
+    assertThat(r.out()).endsWith("expectations: 3 passed, 3 failed\n");
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.trafficlab.engine.config.model.ConfigSet;
 import io.trafficlab.engine.config.model.Resource;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.config.yaml.YamlScalar;
 import io.trafficlab.engine.core.topology.HostNames;
 import io.trafficlab.engine.core.topology.ServiceDef;
@@ -74,7 +75,7 @@ final class AnalysisContext {
    */
   static List<GatewayRef> gatewayRefs(Resource vs) {
     List<GatewayRef> refs = new ArrayList<>();
-    for (YamlScalar s : Nodes.scalars(vs.spec(), "gateways")) {
+    for (YamlScalar s : YamlReads.scalars(vs.spec(), "gateways")) {
       String g = s.value().trim();
       String q;
       if (g.equals(MESH)) {
@@ -136,11 +137,11 @@ final class AnalysisContext {
 
   /** The {@code host} of every DestinationRule, resolved in the rule's namespace. */
   static String drHost(Resource dr) {
-    return Nodes.text(dr.spec(), "host").map(h -> HostNames.resolve(h, dr.namespace())).orElse("");
+    return YamlReads.text(dr.spec(), "host").map(h -> HostNames.resolve(h, dr.namespace())).orElse("");
   }
 
   /** All VirtualService {@code http} rules, with the rule index. */
-  static List<Nodes.Indexed> httpRules(Resource vs) {
-    return Nodes.indexed(vs.spec(), "http");
+  static List<YamlReads.Indexed> httpRules(Resource vs) {
+    return YamlReads.indexed(vs.spec(), "http");
   }
 }

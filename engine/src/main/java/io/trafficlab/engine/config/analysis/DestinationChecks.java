@@ -5,6 +5,7 @@ import static io.trafficlab.engine.config.diag.DiagnosticCode.q;
 import io.trafficlab.engine.config.diag.DiagnosticCode;
 import io.trafficlab.engine.config.model.Resource;
 import io.trafficlab.engine.config.yaml.YamlMap;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.config.yaml.YamlScalar;
 import io.trafficlab.engine.core.topology.HostNames;
 import io.trafficlab.engine.core.topology.ServiceDef;
@@ -94,8 +95,8 @@ final class DestinationChecks {
       String drHost = AnalysisContext.drHost(dr);
       if (!drHost.isEmpty() && HostNames.matches(drHost, resolved)) {
         rules.add(dr);
-        for (YamlMap s : Nodes.maps(dr.spec(), "subsets")) {
-          Nodes.text(s, "name").ifPresent(defined::add);
+        for (YamlMap s : YamlReads.maps(dr.spec(), "subsets")) {
+          YamlReads.text(s, "name").ifPresent(defined::add);
         }
       }
     }
@@ -150,7 +151,7 @@ final class DestinationChecks {
 
   /** True when {@code vs} has {@code host} among its hosts and routes it to a subset. */
   private static boolean subsetsHost(Resource vs, String host) {
-    boolean ownsHost = Nodes.scalars(vs.spec(), "hosts").stream()
+    boolean ownsHost = YamlReads.scalars(vs.spec(), "hosts").stream()
         .anyMatch(h -> HostNames.resolve(h.value(), vs.namespace()).equals(host));
     if (!ownsHost) {
       return false;

@@ -4,6 +4,7 @@ import io.trafficlab.engine.config.diag.DiagnosticCode;
 import io.trafficlab.engine.config.model.Resource;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.core.topology.PodDef;
 import io.trafficlab.engine.core.topology.ServiceDef;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class DestinationRuleChecks {
       return;
     }
     YamlNode hostNode = dr.spec().get("host");
-    Optional<String> host = Nodes.text(dr.spec(), "host");
+    Optional<String> host = YamlReads.text(dr.spec(), "host");
     if (host.isEmpty()) {
       return;
     }
@@ -56,19 +57,19 @@ final class DestinationRuleChecks {
         }
       }
     }
-    for (YamlMap subset : Nodes.maps(dr.spec(), "subsets")) {
-      Optional<String> name = Nodes.text(subset, "name");
+    for (YamlMap subset : YamlReads.maps(dr.spec(), "subsets")) {
+      Optional<String> name = YamlReads.text(subset, "name");
       if (name.isEmpty()) {
         continue;
       }
-      Map<String, String> labels = Nodes.labels(subset, "labels");
+      Map<String, String> labels = YamlReads.stringMap(subset, "labels");
       if (pods.stream().anyMatch(p -> p.matches(labels))) {
         continue;
       }
       Set<String> podLabels = new LinkedHashSet<>();
-      pods.forEach(p -> podLabels.add("{" + Nodes.selectorString(p.labels()) + "}"));
+      pods.forEach(p -> podLabels.add("{" + Canonical.selector(p.labels()) + "}"));
       ctx.report(DiagnosticCode.IST0173, subset.get("name"), dr,
-          "no pod of " + host.get() + " has labels {" + Nodes.selectorString(labels)
+          "no pod of " + host.get() + " has labels {" + Canonical.selector(labels)
               + "}; its pods have " + (podLabels.isEmpty() ? "no pods" : String.join(", ", podLabels))
               + ". Requests routed to this subset get 503 (UH)",
           name.get());
@@ -78,16 +79,16 @@ final class DestinationRuleChecks {
   /** IST0128/IST0129: SIMPLE or MUTUAL origination without a CA does not verify the server. */
   private static void checkTls(AnalysisContext ctx, Resource dr) {
     String drName = dr.namespace() + "/" + dr.name();
-    String host = Nodes.text(dr.spec(), "host").orElse("");
-    Optional<YamlMap> policy = Nodes.map(dr.spec(), "trafficPolicy");
-    Nodes.map(policy.orElse(null), "tls").ifPresent(tls -> {
+    String host = YamlReads.text(dr.spec(), "host").orElse("");
+    Optional<YamlMap> policy = YamlReads.map(dr.spec(), "trafficPolicy");
+    YamlReads.map(policy.orElse(null), "tls").ifPresent(tls -> {
       Optional<String> mode = unverifiedMode(tls);
       mode.ifPresent(m -> ctx.report(DiagnosticCode.IST0128, tls.get("mode"), dr, HINT,
           drName, dr.namespace(), m, host));
     });
-    for (YamlMap pls : Nodes.maps(policy.orElse(null), "portLevelSettings")) {
-      Nodes.map(pls, "tls").ifPresent(tls -> {
-        String port = Nodes.map(pls, "port").flatMap(p -> Nodes.text(p, "number")).orElse("");
+    for (YamlMap pls : YamlReads.maps(policy.orElse(null), "portLevelSettings")) {
+      YamlReads.map(pls, "tls").ifPresent(tls -> {
+        String port = YamlReads.map(pls, "port").flatMap(p -> YamlReads.text(p, "number")).orElse("");
         unverifiedMode(tls).ifPresent(m -> ctx.report(DiagnosticCode.IST0129, tls.get("mode"), dr,
             HINT, drName, dr.namespace(), m, host, "number:" + port));
       });
@@ -102,11 +103,11 @@ final class DestinationRuleChecks {
    * the CA (its secret may carry {@code ca.crt}), unlike istioctl, to avoid a false alarm.
    */
   private static Optional<String> unverifiedMode(YamlMap tls) {
-    Optional<String> mode = Nodes.text(tls, "mode");
+    Optional<String> mode = YamlReads.text(tls, "mode");
     if (mode.isEmpty() || !(mode.get().equals("SIMPLE") || mode.get().equals("MUTUAL"))) {
       return Optional.empty();
     }
-    if (Nodes.text(tls, "caCertificates").isPresent() || Nodes.text(tls, "credentialName").isPresent()) {
+    if (YamlReads.text(tls, "caCertificates").isPresent() || YamlReads.text(tls, "credentialName").isPresent()) {
       return Optional.empty();
     }
     return mode;

@@ -2,6 +2,7 @@ package io.trafficlab.engine.config.analysis;
 
 import io.trafficlab.engine.config.model.Resource;
 import io.trafficlab.engine.config.yaml.YamlMap;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.config.yaml.YamlScalar;
 import io.trafficlab.engine.core.topology.HostNames;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ final class Destinations {
    */
   record Dest(Resource vs, YamlMap node, YamlMap route, boolean mirror, String section, int ruleIndex) {
     Optional<YamlScalar> host() {
-      return Nodes.scalar(node, "host").filter(s -> !s.value().isEmpty());
+      return YamlReads.scalar(node, "host").filter(s -> !s.value().isEmpty());
     }
 
     /** The host resolved in the VirtualService's namespace, or "" when absent. */
@@ -32,27 +33,27 @@ final class Destinations {
     }
 
     Optional<YamlScalar> subset() {
-      return Nodes.scalar(node, "subset").filter(s -> !s.value().isEmpty());
+      return YamlReads.scalar(node, "subset").filter(s -> !s.value().isEmpty());
     }
 
     Optional<YamlScalar> portNumber() {
-      return Nodes.map(node, "port").flatMap(p -> Nodes.scalar(p, "number"));
+      return YamlReads.map(node, "port").flatMap(p -> YamlReads.scalar(p, "number"));
     }
   }
 
   static List<Dest> of(Resource vs) {
     List<Dest> out = new ArrayList<>();
     for (String section : List.of("http", "tcp", "tls")) {
-      for (Nodes.Indexed rule : Nodes.indexed(vs.spec(), section)) {
-        for (YamlMap route : Nodes.maps(rule.node(), "route")) {
-          Nodes.map(route, "destination").ifPresent(
+      for (YamlReads.Indexed rule : YamlReads.indexed(vs.spec(), section)) {
+        for (YamlMap route : YamlReads.maps(rule.node(), "route")) {
+          YamlReads.map(route, "destination").ifPresent(
               d -> out.add(new Dest(vs, d, route, false, section, rule.index())));
         }
         if (section.equals("http")) {
-          Nodes.map(rule.node(), "mirror").ifPresent(
+          YamlReads.map(rule.node(), "mirror").ifPresent(
               d -> out.add(new Dest(vs, d, null, true, section, rule.index())));
-          for (YamlMap m : Nodes.maps(rule.node(), "mirrors")) {
-            Nodes.map(m, "destination").ifPresent(
+          for (YamlMap m : YamlReads.maps(rule.node(), "mirrors")) {
+            YamlReads.map(m, "destination").ifPresent(
                 d -> out.add(new Dest(vs, d, m, true, section, rule.index())));
           }
         }

@@ -6,6 +6,7 @@ import io.trafficlab.engine.config.diag.DiagnosticCode;
 import io.trafficlab.engine.config.model.Resource;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.config.yaml.YamlScalar;
 import io.trafficlab.engine.core.topology.GatewayWorkload;
 import io.trafficlab.engine.core.topology.HostNames;
@@ -67,13 +68,13 @@ final class GatewayChecks {
   /** IST0132: none of the VirtualService's hosts is among the gateway's (namespace-filtered) hosts. */
   private static void checkHostsInGateway(AnalysisContext ctx, Resource vs,
       AnalysisContext.GatewayRef ref, Resource gw) {
-    List<YamlScalar> vsHosts = Nodes.scalars(vs.spec(), "hosts");
+    List<YamlScalar> vsHosts = YamlReads.scalars(vs.spec(), "hosts");
     if (vsHosts.isEmpty()) {
       return;
     }
     List<String> gwHosts = new ArrayList<>();
-    for (YamlMap server : Nodes.maps(gw.spec(), "servers")) {
-      for (YamlScalar h : Nodes.scalars(server, "hosts")) {
+    for (YamlMap server : YamlReads.maps(gw.spec(), "servers")) {
+      for (YamlScalar h : YamlReads.scalars(server, "hosts")) {
         hostVisibleTo(h.value(), gw.namespace(), vs.namespace()).ifPresent(gwHosts::add);
       }
     }
@@ -118,7 +119,10 @@ final class GatewayChecks {
 
   /**
    * TL3104: a Gateway that no VirtualService names serves only 404s. Only said when the config has
-   * VirtualServices at all (a Gateway validated alone may be bound elsewhere).
+   * VirtualServices at all (a Gateway validated alone may be bound elsewhere), and not while a
+   * VirtualService names a Gateway that does not exist: that reference was most likely meant for
+   * this one (a typo, a wrong namespace), and its IST0101, which lists the Gateways defined, already
+   * says so. One mistake, one finding.
    */
   private static void checkSomethingBound(AnalysisContext ctx, Resource gw) {
     List<Resource> all = ctx.config().virtualServices();
@@ -127,11 +131,12 @@ final class GatewayChecks {
     }
     String qualified = gw.namespace() + "/" + gw.name();
     for (Resource vs : all) {
-      if (AnalysisContext.gatewayRefs(vs).stream().anyMatch(r -> r.qualified().equals(qualified))) {
+      if (AnalysisContext.gatewayRefs(vs).stream().anyMatch(r -> r.qualified().equals(qualified)
+          || (!r.isMesh() && ctx.gateway(r.qualified()).isEmpty()))) {
         return;
       }
     }
-    YamlNode at = Nodes.map(gw.root(), "metadata").map(m -> m.get("name")).orElse(gw.root());
+    YamlNode at = YamlReads.map(gw.root(), "metadata").map(m -> m.get("name")).orElse(gw.root());
     String ns = all.get(0).namespace().equals(gw.namespace()) ? gw.name() : qualified;
     ctx.report(DiagnosticCode.TL3104, at, gw,
         "a VirtualService without `gateways` applies to sidecars only; add `gateways: [" + ns
@@ -144,7 +149,7 @@ final class GatewayChecks {
     if (ctx.topology().isEmpty()) {
       return;
     }
-    Map<String, String> selector = Nodes.labels(gw.spec(), "selector");
+    Map<String, String> selector = YamlReads.stringMap(gw.spec(), "selector");
     if (selector.isEmpty()) {
       return;
     }
@@ -156,13 +161,13 @@ final class GatewayChecks {
     }
     List<String> pods = new ArrayList<>();
     for (GatewayWorkload w : topo.gateways()) {
-      pods.add(w.name() + " (" + Nodes.selectorString(w.labels()) + ")");
+      pods.add(w.name() + " (" + Canonical.selector(w.labels()) + ")");
     }
     YamlNode at = gw.spec().get("selector");
     ctx.report(DiagnosticCode.IST0101, at, gw,
         "no gateway pod has these labels, so no gateway serves this Gateway's servers; gateway pods: "
             + (pods.isEmpty() ? "none" : String.join(", ", pods)),
-        "selector", q(Nodes.selectorString(selector)));
+        "selector", q(Canonical.selector(selector)));
   }
 
   private record Server(Resource gw, YamlMap node, String selector, String port, List<String> hosts) {}
@@ -171,13 +176,13 @@ final class GatewayChecks {
   private static void checkConflicts(AnalysisContext ctx) {
     List<Server> servers = new ArrayList<>();
     for (Resource gw : ctx.config().gateways()) {
-      String selector = Nodes.selectorString(Nodes.labels(gw.spec(), "selector"));
-      for (YamlMap s : Nodes.maps(gw.spec(), "servers")) {
-        Optional<String> port = Nodes.map(s, "port").flatMap(p -> Nodes.text(p, "number"));
+      String selector = Canonical.selector(YamlReads.stringMap(gw.spec(), "selector"));
+      for (YamlMap s : YamlReads.maps(gw.spec(), "servers")) {
+        Optional<String> port = YamlReads.map(s, "port").flatMap(p -> YamlReads.text(p, "number"));
         if (port.isEmpty()) {
           continue;
         }
-        List<String> hosts = Nodes.scalars(s, "hosts").stream().map(YamlScalar::value).toList();
+        List<String> hosts = YamlReads.scalars(s, "hosts").stream().map(YamlScalar::value).toList();
         servers.add(new Server(gw, s, selector, port.get(), hosts));
       }
     }

@@ -6,6 +6,7 @@ import io.trafficlab.engine.config.diag.Layer;
 import io.trafficlab.engine.config.model.Resource;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.config.yaml.YamlScalar;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,9 +54,9 @@ final class RuleOrderChecks {
     List<Seen> seen = new ArrayList<>();
     Map<String, Seen> byCanonical = new HashMap<>();
     int catchAll = -1;
-    for (Nodes.Indexed rule : AnalysisContext.httpRules(vs)) {
+    for (YamlReads.Indexed rule : AnalysisContext.httpRules(vs)) {
       String name = routeName(rule);
-      List<Nodes.Indexed> matches = Nodes.indexed(rule.node(), "match");
+      List<YamlReads.Indexed> matches = YamlReads.indexed(rule.node(), "match");
       if (matches.isEmpty()) {
         if (catchAll >= 0) {
           unreachable(ctx, vs, webhookSaid, rule.node(), name, "only the last rule can have no matches",
@@ -71,9 +72,9 @@ final class RuleOrderChecks {
         continue;
       }
       int ineffective = 0;
-      for (Nodes.Indexed m : matches) {
+      for (YamlReads.Indexed m : matches) {
         String matchName = requestName(m);
-        String canonical = Nodes.canonical(m.node(), true);
+        String canonical = Canonical.of(m.node(), true);
         Optional<Seen> dup = Optional.ofNullable(byCanonical.get(canonical));
         Optional<Seen> cover = dup.isPresent() || seen.size() > MAX_COVERAGE_MATCHES ? dup
             : seen.stream().filter(s -> covers(s.match(), m.node())).findFirst();
@@ -115,12 +116,12 @@ final class RuleOrderChecks {
     return webhookMessages.stream().anyMatch(m -> m.contains(needle) && m.contains("not used"));
   }
 
-  static String routeName(Nodes.Indexed rule) {
-    return Nodes.text(rule.node(), "name").map(n -> "\"" + n + "\"").orElse("#" + rule.index());
+  static String routeName(YamlReads.Indexed rule) {
+    return YamlReads.text(rule.node(), "name").map(n -> "\"" + n + "\"").orElse("#" + rule.index());
   }
 
-  private static String requestName(Nodes.Indexed match) {
-    return Nodes.text(match.node(), "name").map(n -> "\"" + n + "\"").orElse("#" + match.index());
+  private static String requestName(YamlReads.Indexed match) {
+    return YamlReads.text(match.node(), "name").map(n -> "\"" + n + "\"").orElse("#" + match.index());
   }
 
   /** True when every request that {@code later} accepts is accepted by {@code earlier}. */
@@ -144,7 +145,7 @@ final class RuleOrderChecks {
       } else if (MAP_MATCH_KEYS.contains(key)) {
         ok = mapCovers(mine, theirs);
       } else {
-        ok = Nodes.canonical(mine, false).equals(Nodes.canonical(theirs, false));
+        ok = Canonical.of(mine, false).equals(Canonical.of(theirs, false));
       }
       if (!ok) {
         return false;
@@ -154,7 +155,7 @@ final class RuleOrderChecks {
   }
 
   private static boolean isTrue(YamlMap m, String key) {
-    return Nodes.scalar(m, key).flatMap(YamlScalar::asBoolean).orElse(false);
+    return YamlReads.scalar(m, key).flatMap(YamlScalar::asBoolean).orElse(false);
   }
 
   private static boolean mapCovers(YamlNode mine, YamlNode theirs) {
@@ -172,7 +173,7 @@ final class RuleOrderChecks {
 
   /** A StringMatch that accepts every value the other accepts ({@code {}} = presence). */
   private static boolean stringMatchCovers(YamlNode mine, YamlNode theirs) {
-    if (Nodes.canonical(mine, false).equals(Nodes.canonical(theirs, false))) {
+    if (Canonical.of(mine, false).equals(Canonical.of(theirs, false))) {
       return true;
     }
     if (!(mine instanceof YamlMap a) || !(theirs instanceof YamlMap b)) {
@@ -181,11 +182,11 @@ final class RuleOrderChecks {
     if (a.isEmpty()) {
       return true;
     }
-    Optional<String> prefix = Nodes.scalar(a, "prefix").map(YamlScalar::value);
+    Optional<String> prefix = YamlReads.scalar(a, "prefix").map(YamlScalar::value);
     if (prefix.isEmpty() || a.size() != 1) {
       return false;
     }
-    Optional<String> other = Nodes.scalar(b, "prefix").or(() -> Nodes.scalar(b, "exact"))
+    Optional<String> other = YamlReads.scalar(b, "prefix").or(() -> YamlReads.scalar(b, "exact"))
         .map(YamlScalar::value);
     return b.size() == 1 && other.isPresent() && other.get().startsWith(prefix.get());
   }

@@ -7,6 +7,7 @@ import io.trafficlab.engine.config.model.Resource;
 import io.trafficlab.engine.config.model.ResourceKind;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.core.topology.GatewayWorkload;
 import io.trafficlab.engine.core.topology.PodBehavior;
 import io.trafficlab.engine.core.topology.PodDef;
@@ -105,7 +106,7 @@ public final class TopologyFromConfig {
                 ? "a Service without spec.selector gets no pods; add `selector: {app: " + sb.name + "}`"
                 : "no pod in namespace " + sb.namespace + " has all these labels; match the labels of "
                     + "a Deployment's pod template",
-            sb.name, "{" + Nodes.selectorString(sb.selector) + "}"));
+            sb.name, "{" + Canonical.selector(sb.selector) + "}"));
       }
     }
     List<ServiceDef> built = services.values().stream().map(SvcBuilder::build).toList();
@@ -115,10 +116,10 @@ public final class TopologyFromConfig {
   private static void addServiceDoc(Resource doc, Map<String, SvcBuilder> services,
       List<Diagnostic> out) {
     List<ServicePort> ports = new ArrayList<>();
-    for (YamlMap p : Nodes.maps(doc.spec(), "ports")) {
-      Optional<Long> number = Nodes.integer(p, "port");
+    for (YamlMap p : YamlReads.maps(doc.spec(), "ports")) {
+      Optional<Long> number = YamlReads.integer(p, "port");
       if (number.isPresent() && number.get() > 0 && number.get() <= 65535) {
-        ports.add(new ServicePort(number.get().intValue(), Nodes.text(p, "name").orElse("http")));
+        ports.add(new ServicePort(number.get().intValue(), YamlReads.text(p, "name").orElse("http")));
       }
     }
     if (ports.isEmpty()) {
@@ -130,7 +131,7 @@ public final class TopologyFromConfig {
     String key = doc.namespace() + "/" + doc.name();
     SvcBuilder sb = services.computeIfAbsent(key,
         k -> new SvcBuilder(doc.name(), doc.namespace(), Map.of()));
-    sb.selector = Nodes.labels(doc.spec(), "selector");
+    sb.selector = YamlReads.stringMap(doc.spec(), "selector");
     sb.doc = doc;
     for (ServicePort p : ports) {
       if (sb.ports.stream().noneMatch(x -> x.number() == p.number())) {
@@ -142,16 +143,16 @@ public final class TopologyFromConfig {
   private static void addDeployment(Resource dep, Map<String, SvcBuilder> services,
       Set<String> podNames, List<Diagnostic> out) {
     YamlMap spec = dep.spec();
-    Optional<YamlMap> selectorNode = Nodes.map(spec, "selector");
-    Map<String, String> matchLabels = Nodes.labels(selectorNode.orElse(null), "matchLabels");
-    Optional<YamlMap> template = Nodes.map(spec, "template");
-    Map<String, String> labels = Nodes.labels(
-        Nodes.map(template.orElse(null), "metadata").orElse(null), "labels");
+    Optional<YamlMap> selectorNode = YamlReads.map(spec, "selector");
+    Map<String, String> matchLabels = YamlReads.stringMap(selectorNode.orElse(null), "matchLabels");
+    Optional<YamlMap> template = YamlReads.map(spec, "template");
+    Map<String, String> labels = YamlReads.stringMap(
+        YamlReads.map(template.orElse(null), "metadata").orElse(null), "labels");
     if (matchLabels.isEmpty()) {
       YamlNode at = selectorNode.<YamlNode>map(s -> s).orElse(spec.isEmpty() ? dep.root() : spec);
       out.add(Diagnostic.of(DiagnosticCode.TL3002, at.pos(), at.path(), dep.ref(),
           "add `selector: {matchLabels: {...}}` with labels of the pod template"
-              + (labels.isEmpty() ? "" : ", e.g. {" + Nodes.selectorString(labels) + "}")));
+              + (labels.isEmpty() ? "" : ", e.g. {" + Canonical.selector(labels) + "}")));
       return;
     }
     if (!labels.entrySet().containsAll(matchLabels.entrySet())) {
@@ -159,10 +160,10 @@ public final class TopologyFromConfig {
       out.add(Diagnostic.of(DiagnosticCode.TL3001, at.pos(), at.path(), dep.ref(),
           "every selector label must be among spec.template.metadata.labels; Kubernetes answers "
               + "\"selector does not match template labels\"",
-          "{" + Nodes.selectorString(matchLabels) + "}", "{" + Nodes.selectorString(labels) + "}"));
+          "{" + Canonical.selector(matchLabels) + "}", "{" + Canonical.selector(labels) + "}"));
       return;
     }
-    long replicas = Nodes.integer(spec, "replicas").orElse(1L);
+    long replicas = YamlReads.integer(spec, "replicas").orElse(1L);
     if (replicas > MAX_REPLICAS) {
       YamlNode at = spec.get("replicas");
       out.add(Diagnostic.of(DiagnosticCode.TL3005, at.pos(), at.path(), dep.ref(),
@@ -177,11 +178,11 @@ public final class TopologyFromConfig {
       }
     }
     if (joined.isEmpty()) {
-      YamlNode at = Nodes.map(dep.root(), "metadata").map(m -> m.get("name")).orElse(dep.root());
+      YamlNode at = YamlReads.map(dep.root(), "metadata").map(m -> m.get("name")).orElse(dep.root());
       out.add(Diagnostic.of(DiagnosticCode.TL3003, at.pos(), at.path(), dep.ref(),
           "add a Service in namespace " + dep.namespace() + " whose spec.selector matches these "
               + "labels, e.g. `selector: {" + firstLabel(labels) + "}`",
-          dep.name(), "{" + Nodes.selectorString(labels) + "}"));
+          dep.name(), "{" + Canonical.selector(labels) + "}"));
       return;
     }
     for (long i = 0; i < replicas; i++) {

@@ -6,6 +6,7 @@ import io.trafficlab.engine.config.diag.DiagnosticCode;
 import io.trafficlab.engine.config.model.Resource;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.config.yaml.YamlScalar;
 import io.trafficlab.engine.core.topology.HostNames;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ import java.util.Set;
 
 /**
  * Single-VirtualService findings and the mesh host conflict: IST0109 (Istio's
- * conflictingmeshgatewayhosts.go), TL3101 header key case, TL3102 weight on a lone destination,
- * TL3103 no catch-all rule.
+ * conflictingmeshgatewayhosts.go), IST0002 deprecated fields (Istio's deprecation.go), TL3101 header
+ * key case, TL3102 weight on a lone destination, TL3103 no catch-all rule.
  */
 final class VirtualServiceChecks {
   private VirtualServiceChecks() {}
@@ -28,6 +29,7 @@ final class VirtualServiceChecks {
   static void run(AnalysisContext ctx) {
     checkMeshHostConflicts(ctx);
     for (Resource vs : ctx.config().virtualServices()) {
+      checkDeprecatedFields(ctx, vs);
       checkHeaderKeys(ctx, vs);
       checkLoneWeights(ctx, vs);
       checkCatchAll(ctx, vs);
@@ -41,7 +43,7 @@ final class VirtualServiceChecks {
       if (!AnalysisContext.isMeshBound(vs)) {
         continue;
       }
-      for (YamlScalar h : Nodes.scalars(vs.spec(), "hosts")) {
+      for (YamlScalar h : YamlReads.scalars(vs.spec(), "hosts")) {
         byHost.computeIfAbsent(HostNames.resolve(h.value(), vs.namespace()),
             k -> new LinkedHashSet<>()).add(vs);
       }
@@ -56,7 +58,7 @@ final class VirtualServiceChecks {
         if (!reported.add(vs)) {
           continue;
         }
-        YamlNode at = Nodes.map(vs.root(), "metadata").map(m -> m.get("name")).orElse(vs.root());
+        YamlNode at = YamlReads.map(vs.root(), "metadata").map(m -> m.get("name")).orElse(vs.root());
         ctx.report(DiagnosticCode.IST0109, at, vs,
             "sidecars use only one of these VirtualServices for " + host + " and which one is "
                 + "undefined; put all their rules into one VirtualService",
@@ -65,12 +67,28 @@ final class VirtualServiceChecks {
     });
   }
 
+  /**
+   * IST0002: {@code fault.delay.percent} (an integer) still works but is
+   * deprecated; Istio's webhook accepts it silently and {@code istioctl analyze} reports it.
+   */
+  private static void checkDeprecatedFields(AnalysisContext ctx, Resource vs) {
+    for (YamlReads.Indexed rule : AnalysisContext.httpRules(vs)) {
+      Optional<YamlMap> delay = YamlReads.map(rule.node(), "fault").flatMap(f -> YamlReads.map(f, "delay"));
+      Optional<Long> percent = delay.flatMap(d -> YamlReads.integer(d, "percent"));
+      if (percent.isPresent() && percent.get() > 0) {
+        ctx.report(DiagnosticCode.IST0002, delay.get().entry("percent").orElseThrow().key(), vs,
+            "write percentage: {value: " + percent.get() + "} instead (a double, so 0.5 works too)",
+            "HTTPRoute.fault.delay.percent is deprecated; use HTTPRoute.fault.delay.percentage");
+      }
+    }
+  }
+
   /** TL3101: header match keys with capitals. */
   private static void checkHeaderKeys(AnalysisContext ctx, Resource vs) {
-    for (Nodes.Indexed rule : AnalysisContext.httpRules(vs)) {
-      for (YamlMap match : Nodes.maps(rule.node(), "match")) {
+    for (YamlReads.Indexed rule : AnalysisContext.httpRules(vs)) {
+      for (YamlMap match : YamlReads.maps(rule.node(), "match")) {
         for (String field : List.of("headers", "withoutHeaders")) {
-          Optional<YamlMap> headers = Nodes.map(match, field);
+          Optional<YamlMap> headers = YamlReads.map(match, field);
           if (headers.isEmpty()) {
             continue;
           }
@@ -78,8 +96,9 @@ final class VirtualServiceChecks {
             String lower = e.name().toLowerCase(Locale.ROOT);
             if (!lower.equals(e.name())) {
               ctx.report(DiagnosticCode.TL3101, e.key(), vs,
-                  "HTTP header names are case-insensitive and arrive at the proxy in lower case; "
-                      + "the VirtualService API requires lower-case keys. Write `" + lower + ":`",
+                  "write `" + lower + ":` as the API documents. Header names are case-insensitive: "
+                      + "Envoy lower-cases the names it reads and the names you configure, so `"
+                      + e.name() + "` matches a request header `" + lower + "` on a real proxy too",
                   q(e.name()), q(lower));
             }
           }
@@ -91,12 +110,12 @@ final class VirtualServiceChecks {
   /** TL3102: a weight on the only destination of a route does nothing. */
   private static void checkLoneWeights(AnalysisContext ctx, Resource vs) {
     for (String section : List.of("http", "tcp", "tls")) {
-      for (Nodes.Indexed rule : Nodes.indexed(vs.spec(), section)) {
-        List<YamlMap> routes = Nodes.maps(rule.node(), "route");
+      for (YamlReads.Indexed rule : YamlReads.indexed(vs.spec(), section)) {
+        List<YamlMap> routes = YamlReads.maps(rule.node(), "route");
         if (routes.size() != 1) {
           continue;
         }
-        Optional<YamlScalar> weight = Nodes.scalar(routes.get(0), "weight");
+        Optional<YamlScalar> weight = YamlReads.scalar(routes.get(0), "weight");
         if (weight.isPresent() && !weight.get().value().equals("100")) {
           ctx.report(DiagnosticCode.TL3102, weight.get(), vs,
               "to split traffic, list several destinations with weights (e.g. 90 and 10); to send "
@@ -109,8 +128,8 @@ final class VirtualServiceChecks {
 
   /** TL3103: a mesh VirtualService whose every rule has a match leaves other requests with 404. */
   private static void checkCatchAll(AnalysisContext ctx, Resource vs) {
-    List<Nodes.Indexed> rules = AnalysisContext.httpRules(vs);
-    List<YamlScalar> hosts = Nodes.scalars(vs.spec(), "hosts");
+    List<YamlReads.Indexed> rules = AnalysisContext.httpRules(vs);
+    List<YamlScalar> hosts = YamlReads.scalars(vs.spec(), "hosts");
     if (rules.isEmpty() || hosts.isEmpty() || !AnalysisContext.isMeshBound(vs)) {
       return;
     }
@@ -118,7 +137,7 @@ final class VirtualServiceChecks {
         h -> !ctx.servicesMatching(HostNames.resolve(h.value(), vs.namespace())).isEmpty())) {
       return;
     }
-    for (Nodes.Indexed rule : rules) {
+    for (YamlReads.Indexed rule : rules) {
       if (isCatchAll(rule.node())) {
         return;
       }
@@ -133,18 +152,18 @@ final class VirtualServiceChecks {
   }
 
   static boolean isCatchAll(YamlMap rule) {
-    List<Nodes.Indexed> matches = Nodes.indexed(rule, "match");
+    List<YamlReads.Indexed> matches = YamlReads.indexed(rule, "match");
     if (matches.isEmpty()) {
       return true;
     }
-    for (Nodes.Indexed m : matches) {
+    for (YamlReads.Indexed m : matches) {
       YamlMap match = m.node();
       int conditions = match.size() - (match.has("name") ? 1 : 0);
       if (conditions == 0) {
         return true;
       }
-      Optional<String> prefix = Nodes.map(match, "uri").filter(u -> u.size() == 1)
-          .flatMap(u -> Nodes.scalar(u, "prefix")).map(YamlScalar::value);
+      Optional<String> prefix = YamlReads.map(match, "uri").filter(u -> u.size() == 1)
+          .flatMap(u -> YamlReads.scalar(u, "prefix")).map(YamlScalar::value);
       if (conditions == 1 && prefix.isPresent() && (prefix.get().equals("/") || prefix.get().isEmpty())) {
         return true;
       }

@@ -3,6 +3,7 @@ package io.trafficlab.engine.config.compile;
 import io.trafficlab.engine.config.model.ConfigSet;
 import io.trafficlab.engine.config.model.Resource;
 import io.trafficlab.engine.config.yaml.YamlMap;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.core.lb.Endpoint;
 import io.trafficlab.engine.core.route.Cluster;
 import io.trafficlab.engine.core.topology.HostNames;
@@ -30,10 +31,10 @@ final class ClusterTable {
       Optional<YamlMap> spec = dr.map(Resource::spec);
       for (ServicePort port : service.ports()) {
         add(service, port.number(), null, Map.of(), spec);
-        for (YamlMap subset : Yaml.maps(spec.orElse(null), "subsets")) {
-          Optional<String> name = Yaml.string(subset, "name");
+        for (YamlMap subset : YamlReads.maps(spec.orElse(null), "subsets")) {
+          Optional<String> name = YamlReads.string(subset, "name");
           if (name.isPresent()) {
-            add(service, port.number(), name.get(), Yaml.stringMap(subset, "labels"), spec);
+            add(service, port.number(), name.get(), YamlReads.stringMap(subset, "labels"), spec);
           }
         }
       }

@@ -2,6 +2,7 @@ package io.trafficlab.engine.config.compile;
 
 import io.trafficlab.engine.config.model.Resource;
 import io.trafficlab.engine.config.yaml.YamlMap;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.core.policy.RoutePolicy;
 import io.trafficlab.engine.core.route.Cluster;
 import io.trafficlab.engine.core.route.DirectAction;
@@ -58,10 +59,10 @@ final class HttpRouteCompiler {
 
   List<RouteEntry> compile(Resource vs, Context ctx) {
     List<RouteEntry> out = new ArrayList<>();
-    List<YamlMap> rules = Yaml.maps(vs.spec(), "http");
+    List<YamlMap> rules = YamlReads.maps(vs.spec(), "http");
     for (int i = 0; i < rules.size(); i++) {
       YamlMap rule = rules.get(i);
-      List<YamlMap> matches = Yaml.maps(rule, "match");
+      List<YamlMap> matches = YamlReads.maps(rule, "match");
       if (matches.isEmpty()) {
         RouteEntry e = entry(vs, i, -1, rule, null, ctx);
         if (e != null) {
@@ -104,14 +105,14 @@ final class HttpRouteCompiler {
     MatchBlock block = MatchBlock.ANY;
     SourceFilter filter = null;
     if (match != null) {
-      Optional<Long> port = Yaml.integer(match, "port");
+      Optional<Long> port = YamlReads.lenientInteger(match, "port");
       if (port.isPresent() && port.get() != ctx.listenerPort()) {
         return null;
       }
-      List<String> gateways = Yaml.strings(match, "gateways").stream()
+      List<String> gateways = YamlReads.strings(match, "gateways").stream()
           .map(g -> RouteCompiler.resolveGateway(g, vs.namespace())).toList();
-      Map<String, String> sourceLabels = Yaml.stringMap(match, "sourceLabels");
-      String sourceNamespace = Yaml.string(match, "sourceNamespace").orElse(null);
+      Map<String, String> sourceLabels = YamlReads.stringMap(match, "sourceLabels");
+      String sourceNamespace = YamlReads.string(match, "sourceNamespace").orElse(null);
       if (!gateways.isEmpty()) {
         if (!gateways.contains(ctx.mesh() ? RouteCompiler.MESH : ctx.gatewayName())) {
           return null;
@@ -138,21 +139,21 @@ final class HttpRouteCompiler {
       MatchBlock block, Context ctx) {
     String label = vs.ref() + " http[" + ruleIndex + "]"
         + (matchIndex >= 0 ? ".match[" + matchIndex + "]" : "")
-        + Yaml.string(rule, "name").map(n -> " \"" + n + "\"").orElse("");
+        + YamlReads.string(rule, "name").map(n -> " \"" + n + "\"").orElse("");
     Optional<YamlMap> redirect = rule.map("redirect");
     if (redirect.isPresent()) {
       return redirect(redirect.get(), label, ctx);
     }
     Optional<YamlMap> direct = rule.map("directResponse");
     if (direct.isPresent()) {
-      int status = Yaml.integer(direct.get(), "status").orElse(200L).intValue();
-      String body = Yaml.map(direct.get(), "body").map(HttpRouteCompiler::body).orElse("");
+      int status = YamlReads.lenientInteger(direct.get(), "status").orElse(200L).intValue();
+      String body = YamlReads.map(direct.get(), "body").map(HttpRouteCompiler::body).orElse("");
       List<HeaderOp> responseOps = new ArrayList<>();
-      headerOps(Yaml.map(rule, "headers").orElse(null), "response", responseOps, null);
+      headerOps(YamlReads.map(rule, "headers").orElse(null), "response", responseOps, null);
       return new DirectAction(status, body, responseOps,
           new Explanation(ctx.listener(), ctx.virtualHost(), label + " → direct response " + status));
     }
-    List<YamlMap> destinations = Yaml.maps(rule, "route");
+    List<YamlMap> destinations = YamlReads.maps(rule, "route");
     if (destinations.isEmpty()) {
       return null; // delegate or malformed: nothing Envoy could serve
     }
@@ -160,14 +161,14 @@ final class HttpRouteCompiler {
   }
 
   private RouteAction redirect(YamlMap r, String label, Context ctx) {
-    int code = Yaml.integer(r, "redirectCode").orElse(301L).intValue();
+    int code = YamlReads.lenientInteger(r, "redirectCode").orElse(301L).intValue();
     if (!REDIRECT_CODES.contains(code)) {
       return null;
     }
     RedirectAction.PortMode mode = RedirectAction.PortMode.KEEP;
     int port = 0;
-    Optional<Long> explicit = Yaml.integer(r, "port");
-    Optional<String> derive = Yaml.string(r, "derivePort");
+    Optional<Long> explicit = YamlReads.lenientInteger(r, "port");
+    Optional<String> derive = YamlReads.string(r, "derivePort");
     if (explicit.isPresent()) {
       mode = RedirectAction.PortMode.EXPLICIT;
       port = explicit.get().intValue();
@@ -178,14 +179,14 @@ final class HttpRouteCompiler {
     } else if (derive.isPresent()) {
       mode = RedirectAction.PortMode.PROTOCOL_DEFAULT;
     }
-    return new RedirectAction(code, Yaml.string(r, "scheme").orElse(null),
-        Yaml.string(r, "authority").orElse(null), Yaml.string(r, "uri").orElse(null), mode, port,
+    return new RedirectAction(code, YamlReads.string(r, "scheme").orElse(null),
+        YamlReads.string(r, "authority").orElse(null), YamlReads.string(r, "uri").orElse(null), mode, port,
         new Explanation(ctx.listener(), ctx.virtualHost(), label + " → redirect " + code));
   }
 
   private RouteAction forward(Resource vs, YamlMap rule, MatchBlock block,
       List<YamlMap> destinations, String label, Context ctx) {
-    YamlMap headers = Yaml.map(rule, "headers").orElse(null);
+    YamlMap headers = YamlReads.map(rule, "headers").orElse(null);
     List<HeaderOp> ruleRequest = new ArrayList<>();
     List<HeaderOp> ruleResponse = new ArrayList<>();
     String[] authority = new String[1];
@@ -195,7 +196,7 @@ final class HttpRouteCompiler {
     List<YamlMap> kept = new ArrayList<>();
     long total = 0;
     for (YamlMap d : destinations) {
-      long w = Yaml.integer(d, "weight").orElse(0L);
+      long w = YamlReads.lenientInteger(d, "weight").orElse(0L);
       if (destinations.size() == 1 || w > 0) {
         kept.add(d);
         total += destinations.size() == 1 ? 1 : w;
@@ -207,12 +208,12 @@ final class HttpRouteCompiler {
     }
     List<ForwardAction.Target> targets = new ArrayList<>();
     for (YamlMap d : kept) {
-      YamlMap dest = Yaml.map(d, "destination").orElse(null);
+      YamlMap dest = YamlReads.map(d, "destination").orElse(null);
       Resolved r = resolve(dest, vs.namespace(), ctx.listenerPort());
-      int weight = kept.size() == 1 ? 1 : Yaml.integer(d, "weight").orElse(0L).intValue();
+      int weight = kept.size() == 1 ? 1 : YamlReads.lenientInteger(d, "weight").orElse(0L).intValue();
       List<HeaderOp> request = new ArrayList<>(ruleRequest);
       List<HeaderOp> response = new ArrayList<>(ruleResponse);
-      YamlMap destHeaders = Yaml.map(d, "headers").orElse(null);
+      YamlMap destHeaders = YamlReads.map(d, "headers").orElse(null);
       headerOps(destHeaders, "request", request, authority);
       headerOps(destHeaders, "response", response, null);
       String text = label + " → " + r.label
@@ -256,15 +257,15 @@ final class HttpRouteCompiler {
     List<RouteDecision.Mirror> out = new ArrayList<>();
     Optional<YamlMap> single = rule.map("mirror");
     if (single.isPresent()) {
-      double pct = Yaml.map(rule, "mirrorPercentage").flatMap(p -> Yaml.number(p, "value"))
-          .or(() -> Yaml.number(rule, "mirrorPercent"))
-          .or(() -> Yaml.number(rule, "mirror_percent"))
+      double pct = YamlReads.map(rule, "mirrorPercentage").flatMap(p -> YamlReads.number(p, "value"))
+          .or(() -> YamlReads.number(rule, "mirrorPercent"))
+          .or(() -> YamlReads.number(rule, "mirror_percent"))
           .orElse(100.0);
       addMirror(single.get(), pct, vs, ctx, out);
     }
-    for (YamlMap m : Yaml.maps(rule, "mirrors")) {
-      double pct = Yaml.map(m, "percentage").flatMap(p -> Yaml.number(p, "value")).orElse(100.0);
-      Yaml.map(m, "destination").ifPresent(d -> addMirror(d, pct, vs, ctx, out));
+    for (YamlMap m : YamlReads.maps(rule, "mirrors")) {
+      double pct = YamlReads.map(m, "percentage").flatMap(p -> YamlReads.number(p, "value")).orElse(100.0);
+      YamlReads.map(m, "destination").ifPresent(d -> addMirror(d, pct, vs, ctx, out));
     }
     return out;
   }
@@ -285,9 +286,9 @@ final class HttpRouteCompiler {
    * else the service's only port, else the listener port.
    */
   private Resolved resolve(YamlMap dest, String namespace, int listenerPort) {
-    String host = HostNames.resolve(Yaml.string(dest, "host").orElse(""), namespace);
-    String subset = Yaml.string(dest, "subset").orElse(null);
-    Optional<Long> explicit = Yaml.map(dest, "port").flatMap(p -> Yaml.integer(p, "number"));
+    String host = HostNames.resolve(YamlReads.string(dest, "host").orElse(""), namespace);
+    String subset = YamlReads.string(dest, "subset").orElse(null);
+    Optional<Long> explicit = YamlReads.map(dest, "port").flatMap(p -> YamlReads.lenientInteger(p, "number"));
     Optional<ServiceDef> service = topology.serviceByFqdn(host);
     int port;
     if (explicit.isPresent()) {
@@ -312,15 +313,15 @@ final class HttpRouteCompiler {
    */
   private static void headerOps(YamlMap headers, String side, List<HeaderOp> out,
       String[] authority) {
-    YamlMap m = Yaml.map(headers, side).orElse(null);
+    YamlMap m = YamlReads.map(headers, side).orElse(null);
     if (m == null) {
       return;
     }
-    for (String name : Yaml.strings(m, "remove")) {
+    for (String name : YamlReads.strings(m, "remove")) {
       out.add(HeaderOp.remove(name.toLowerCase(Locale.ROOT)));
     }
-    Yaml.stringMap(m, "set").forEach((k, v) -> op(HeaderOp.Kind.SET, k, v, out, authority));
-    Yaml.stringMap(m, "add").forEach((k, v) -> op(HeaderOp.Kind.ADD, k, v, out, authority));
+    YamlReads.stringMap(m, "set").forEach((k, v) -> op(HeaderOp.Kind.SET, k, v, out, authority));
+    YamlReads.stringMap(m, "add").forEach((k, v) -> op(HeaderOp.Kind.ADD, k, v, out, authority));
   }
 
   private static void op(HeaderOp.Kind kind, String name, String value, List<HeaderOp> out,

@@ -2,6 +2,7 @@ package io.trafficlab.engine.config.compile;
 
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.core.route.MatchBlock;
 import io.trafficlab.engine.core.route.StringMatcher;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ final class MatchCompiler {
   static Optional<MatchBlock> compile(YamlMap match) {
     try {
       StringMatcher uri = stringMatch(match.map("uri")).orElse(null);
-      if (uri != null && Yaml.flag(match, "ignoreUriCase")) {
+      if (uri != null && YamlReads.isTrue(match, "ignoreUriCase")) {
         uri = uri.ignoringCase();
       }
       if (uri != null && uri.kind() == StringMatcher.Kind.PRESENT) {

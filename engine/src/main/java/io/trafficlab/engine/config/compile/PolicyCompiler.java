@@ -1,5 +1,6 @@
 package io.trafficlab.engine.config.compile;
 
+import io.trafficlab.engine.config.value.GoDuration;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;
 import io.trafficlab.engine.config.yaml.YamlScalar;
@@ -17,8 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Compiles the resilience parts of validated config into core policy records, the way Istio
@@ -341,43 +340,9 @@ public final class PolicyCompiler {
     return string(m, key).flatMap(PolicyCompiler::parseDuration);
   }
 
-  private static final Pattern DURATION_PART =
-      Pattern.compile("([0-9]*(?:\\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)");
-
   /** Go's {@code time.ParseDuration} for non-negative values: {@code 1h30m}, {@code 0.5s}, {@code 100ms}. */
   static Optional<Duration> parseDuration(String text) {
-    String t = text.trim();
-    if (t.equals("0")) {
-      return Optional.of(Duration.ZERO);
-    }
-    if (t.isEmpty() || t.startsWith("-")) {
-      return Optional.empty();
-    }
-    if (t.startsWith("+")) {
-      t = t.substring(1);
-    }
-    Matcher mt = DURATION_PART.matcher(t);
-    int at = 0;
-    double nanos = 0;
-    while (at < t.length()) {
-      if (!mt.find(at) || mt.start() != at || mt.group(1).isEmpty() || mt.group(1).equals(".")) {
-        return Optional.empty();
-      }
-      double v = Double.parseDouble(mt.group(1));
-      nanos += v * switch (mt.group(2)) {
-        case "ns" -> 1;
-        case "us", "µs", "μs" -> 1e3;
-        case "ms" -> 1e6;
-        case "s" -> 1e9;
-        case "m" -> 60e9;
-        default -> 3600e9;
-      };
-      at = mt.end();
-    }
-    if (nanos >= Long.MAX_VALUE) {
-      return Optional.empty();
-    }
-    return Optional.of(Duration.ofNanos(Math.round(nanos)));
+    return GoDuration.value(text.trim()).filter(d -> !d.isNegative());
   }
 
   /** The status codes Go's {@code http.StatusText} knows; Istio reads only those as codes in retryOn. */

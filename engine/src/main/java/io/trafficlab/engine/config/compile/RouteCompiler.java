@@ -3,6 +3,7 @@ package io.trafficlab.engine.config.compile;
 import io.trafficlab.engine.config.model.ConfigSet;
 import io.trafficlab.engine.config.model.Resource;
 import io.trafficlab.engine.config.yaml.YamlMap;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.core.route.RouteEntry;
 import io.trafficlab.engine.core.route.RouteTable;
 import io.trafficlab.engine.core.route.VirtualHost;
@@ -60,7 +61,7 @@ public final class RouteCompiler {
   }
 
   static List<String> boundGateways(Resource vs) {
-    List<String> names = Yaml.strings(vs.spec(), "gateways");
+    List<String> names = YamlReads.strings(vs.spec(), "gateways");
     if (names.isEmpty()) {
       return List.of(MESH);
     }
@@ -74,7 +75,7 @@ public final class RouteCompiler {
       HttpRouteCompiler routes) {
     Map<Integer, List<Server>> byPort = new TreeMap<>();
     for (Resource gw : config.gateways()) {
-      Map<String, String> selector = Yaml.stringMap(gw.spec(), "selector");
+      Map<String, String> selector = YamlReads.stringMap(gw.spec(), "selector");
       GatewayWorkload workload = topology.gateways().stream()
           .filter(w -> selector.entrySet().stream()
               .allMatch(e -> e.getValue().equals(w.labels().get(e.getKey()))))
@@ -82,19 +83,19 @@ public final class RouteCompiler {
       if (workload == null) {
         continue; // the selector matches no gateway pod: the Gateway has no effect
       }
-      for (YamlMap server : Yaml.maps(gw.spec(), "servers")) {
-        YamlMap port = Yaml.map(server, "port").orElse(null);
-        String protocol = Yaml.string(port, "protocol").orElse("").toUpperCase(Locale.ROOT);
-        String tlsMode = Yaml.map(server, "tls").flatMap(t -> t.string("mode")).orElse("");
+      for (YamlMap server : YamlReads.maps(gw.spec(), "servers")) {
+        YamlMap port = YamlReads.map(server, "port").orElse(null);
+        String protocol = YamlReads.string(port, "protocol").orElse("").toUpperCase(Locale.ROOT);
+        String tlsMode = YamlReads.map(server, "tls").flatMap(t -> t.string("mode")).orElse("");
         if (!HTTP_PROTOCOLS.contains(protocol) || tlsMode.contains("PASSTHROUGH")
-            || Yaml.integer(port, "number").isEmpty()) {
+            || YamlReads.lenientInteger(port, "number").isEmpty()) {
           continue;
         }
-        int number = Yaml.integer(port, "number").get().intValue();
-        boolean redirect = Yaml.map(server, "tls").map(t -> Yaml.flag(t, "httpsRedirect")).orElse(false);
+        int number = YamlReads.lenientInteger(port, "number").get().intValue();
+        boolean redirect = YamlReads.map(server, "tls").map(t -> YamlReads.isTrue(t, "httpsRedirect")).orElse(false);
         byPort.computeIfAbsent(number, k -> new ArrayList<>()).add(new Server(
             gw.namespace() + "/" + gw.name(), gw.namespace(), workload, number,
-            Yaml.strings(server, "hosts"), redirect));
+            YamlReads.strings(server, "hosts"), redirect));
       }
     }
     Map<Integer, List<VirtualHost>> out = new TreeMap<>();
@@ -171,7 +172,7 @@ public final class RouteCompiler {
   }
 
   private static List<String> vsHosts(Resource vs) {
-    return Yaml.strings(vs.spec(), "hosts").stream()
+    return YamlReads.strings(vs.spec(), "hosts").stream()
         .map(h -> HostNames.resolve(h, vs.namespace())).toList();
   }
 

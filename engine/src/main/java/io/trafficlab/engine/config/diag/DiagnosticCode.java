@@ -147,7 +147,8 @@ public enum DiagnosticCode {
   TL2235("TL2235", Severity.WARNING, Layer.WEBHOOK, "abort configured, but error type not set"),
   TL2236("TL2236", Severity.ERROR, Layer.WEBHOOK, "gRPC status %s is not supported. See https://github.com/grpc/grpc/blob/master/doc/statuscodes.md for a list of supported codes, for example 'NOT_FOUND'"),
   TL2237("TL2237", Severity.ERROR, Layer.WEBHOOK, "exponentialDelay not supported yet"),
-  TL2238("TL2238", Severity.WARNING, Layer.WEBHOOK, "HTTPRoute.fault.delay.percent is deprecated; use HTTPRoute.fault.delay.percentage"),
+  // TL2238 RETIRED: Istio's webhook accepts fault.delay.percent silently; the deprecation is the
+  // analyzer's IST0002.
   TL2239("TL2239", Severity.ERROR, Layer.WEBHOOK, "mirror_percent must have a max value of 100 (it has %s)"),
   TL2240("TL2240", Severity.WARNING, Layer.WEBHOOK, "using deprecated setting \"mirrorPercent\", use \"mirrorPercentage\" instead"),
   TL2241("TL2241", Severity.ERROR, Layer.WEBHOOK, "%s must have a max value of 100 (it has %s)"),
@@ -217,7 +218,7 @@ public enum DiagnosticCode {
   TL3005("TL3005", Severity.WARNING, Layer.ANALYSIS, "replicas %s is more than the %s pods trafficlab starts per Deployment; only %s are started"),
   TL3006("TL3006", Severity.ERROR, Layer.ANALYSIS, "Service %s has no ports; Kubernetes rejects a Service without spec.ports"),
   // TL31xx: routing findings of our own (things a learner wants to know that istioctl does not say)
-  TL3101("TL3101", Severity.WARNING, Layer.ANALYSIS, "header name %s is not lower-case; request header names are compared in lower case, write %s"),
+  TL3101("TL3101", Severity.WARNING, Layer.ANALYSIS, "header name %s is not lower-case: the VirtualService API documents header keys in lower case, write %s (it still matches: Envoy lower-cases configured header names)"),
   TL3102("TL3102", Severity.WARNING, Layer.ANALYSIS, "weight %s is ignored: the only destination of a route gets all of its traffic"),
   TL3103("TL3103", Severity.INFO, Layer.ANALYSIS, "no rule of this VirtualService is a catch-all: requests for %s that match no rule get 404 (NR)"),
   TL3104("TL3104", Severity.WARNING, Layer.ANALYSIS, "no VirtualService is bound to Gateway %s: every request through it gets 404 (NR)"),

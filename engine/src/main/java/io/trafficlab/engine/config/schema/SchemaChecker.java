@@ -11,6 +11,7 @@ import io.trafficlab.engine.config.schema.Type.ListOf;
 import io.trafficlab.engine.config.schema.Type.MapOf;
 import io.trafficlab.engine.config.schema.Type.Obj;
 import io.trafficlab.engine.config.schema.Type.Scalar;
+import io.trafficlab.engine.config.value.GoDuration;
 import io.trafficlab.engine.config.yaml.SourcePos;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;

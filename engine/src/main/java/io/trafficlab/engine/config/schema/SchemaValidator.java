@@ -162,16 +162,30 @@ public final class SchemaValidator {
         .map(YamlScalar::value);
   }
 
-  /** Two objects of the same kind, namespace and name: the second would replace the first. */
-  public void checkDuplicates(ConfigSet config, List<Diagnostic> out) {
-    Map<String, Resource> seen = new HashMap<>();
+  /**
+   * Two objects of the same kind, namespace and name: the second is an error (it would replace the
+   * first on {@code kubectl apply}). Returns the set a cluster would hold, the last of each name at
+   * the place of the first, so cross-resource analysis sees each object once.
+   */
+  public ConfigSet checkDuplicates(ConfigSet config, List<Diagnostic> out) {
+    Map<String, Integer> seen = new HashMap<>();
+    List<Resource> kept = new ArrayList<>();
+    List<Resource> firsts = new ArrayList<>();
     for (Resource r : config.resources()) {
-      Resource first = seen.putIfAbsent(r.ref(), r);
-      if (first != null) {
-        out.add(Diagnostic.of(DiagnosticCode.TL0106, r.root().get("metadata").pos(), "metadata.name",
-            r.ref(), "give each object its own name, or remove the older one",
-            r.kind().kindName(), q(r.namespace() + "/" + r.name()), first.pos().line()));
+      Integer firstAt = seen.putIfAbsent(r.ref(), kept.size());
+      if (firstAt == null) {
+        kept.add(r);
+        firsts.add(r);
+        continue;
       }
+      kept.set(firstAt, r);
+      Resource first = firsts.get(firstAt);
+      YamlNode at = r.root().map("metadata").flatMap(m -> m.scalar("name"))
+          .map(YamlNode.class::cast).orElse(r.root().get("metadata"));
+      out.add(Diagnostic.of(DiagnosticCode.TL0106, at.pos(), "metadata.name",
+          r.ref(), "give each object its own name, or remove the older one",
+          r.kind().kindName(), q(r.namespace() + "/" + r.name()), first.pos().line()));
     }
+    return kept.size() == config.resources().size() ? config : new ConfigSet(kept);
   }
 }

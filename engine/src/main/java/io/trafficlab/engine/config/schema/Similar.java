@@ -1,6 +1,7 @@
 package io.trafficlab.engine.config.schema;
 
 import io.trafficlab.engine.config.diag.DiagnosticCode;
+import io.trafficlab.engine.config.diag.EditDistance;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -39,7 +40,7 @@ final class Similar {
     int best = Integer.MAX_VALUE;
     List<String> out = new ArrayList<>();
     for (String c : candidates) {
-      int d = distance(k, c.toLowerCase(Locale.ROOT));
+      int d = EditDistance.withTranspositions(k, c.toLowerCase(Locale.ROOT));
       if (d > limit || d >= Math.max(c.length(), k.length())) {
         continue;
       }
@@ -52,28 +53,6 @@ final class Similar {
       }
     }
     return out;
-  }
-
-  /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
-  static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
   }
 
   /** {@code "a", "b" or "c"}. */

@@ -12,7 +12,7 @@
  * logic), {@link io.trafficlab.engine.config.schema.FieldHints} (the table of fields that do not
  * exist) and {@link io.trafficlab.engine.config.schema.Similar} (edit distance).
  *
- * <p>Imports: JDK, {@code config.yaml}, {@code config.diag}, {@code config.model}. Nothing here knows
+ * <p>Imports: JDK, {@code config.yaml}, {@code config.value}, {@code config.diag}, {@code config.model}. Nothing here knows
  * Istio semantics beyond the CRD (weights, retryOn values, host rules are layer 2, the webhook).
  */
 package io.trafficlab.engine.config.schema;

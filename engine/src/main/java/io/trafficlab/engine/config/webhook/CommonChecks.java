@@ -4,9 +4,12 @@ import static io.trafficlab.engine.config.diag.DiagnosticCode.q;
 
 import com.google.re2j.PatternSyntaxException;
 import io.trafficlab.engine.config.diag.DiagnosticCode;
+import io.trafficlab.engine.config.value.GoDuration;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.config.yaml.YamlScalar;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +20,7 @@ import java.util.regex.Pattern;
  * header operations, destinations and gateway references.
  */
 final class CommonChecks {
+  static final long NANOS_PER_MILLI = 1_000_000L;
   static final String DURATION_HINT =
       "write a whole number of milliseconds of at least 1ms, e.g. 250ms, 2s or 1m; "
           + "omit the field to keep the default";
@@ -39,30 +43,30 @@ final class CommonChecks {
 
   /** Like {@link #duration(YamlMap, String)}; {@code zeroAllowed} for fields where 0s disables. */
   void duration(YamlMap parent, String key, boolean zeroAllowed) {
-    Optional<YamlScalar> s = Nodes.scalar(parent, key);
+    Optional<YamlScalar> s = YamlReads.scalar(parent, key);
     if (s.isEmpty()) {
       return;
     }
-    Optional<Long> nanos = Durations.parseNanos(s.get().value());
+    Optional<Long> nanos = GoDuration.value(s.get().value().trim()).map(Duration::toNanos);
     if (nanos.isEmpty() || (zeroAllowed && nanos.get() == 0)) {
       return; // unreadable durations are reported by the schema layer
     }
-    if (nanos.get() < Durations.NANOS_PER_MILLI) {
+    if (nanos.get() < NANOS_PER_MILLI) {
       f.at(s.get(), DiagnosticCode.TL2001, DURATION_HINT, q(s.get().value()));
-    } else if (nanos.get() % Durations.NANOS_PER_MILLI != 0) {
+    } else if (nanos.get() % NANOS_PER_MILLI != 0) {
       f.at(s.get(), DiagnosticCode.TL2002,
-          "round to whole milliseconds, e.g. " + (nanos.get() / Durations.NANOS_PER_MILLI) + "ms",
+          "round to whole milliseconds, e.g. " + (nanos.get() / NANOS_PER_MILLI) + "ms",
           q(s.get().value()));
     }
   }
 
   /** {@code validatePercentage}: a {@code Percent{value}} is 0, or within [0.0001, 100]. */
   void percentage(YamlMap parent, String key) {
-    Optional<YamlMap> p = Nodes.map(parent, key);
+    Optional<YamlMap> p = YamlReads.map(parent, key);
     if (p.isEmpty()) {
       return;
     }
-    Optional<Double> v = Nodes.number(p.get(), "value");
+    Optional<Double> v = YamlReads.number(p.get(), "value");
     if (v.isEmpty()) {
       return;
     }
@@ -70,13 +74,13 @@ final class CommonChecks {
     if (Double.isNaN(d) || d < 0.0 || d > 100.0 || (d > 0.0 && d < 0.0001)) {
       f.value(p.get(), "value", DiagnosticCode.TL2004,
           "a percentage is a number from 0 to 100, e.g. value: 10 or value: 0.5",
-          Nodes.scalar(p.get(), "value").get().value());
+          YamlReads.scalar(p.get(), "value").get().value());
     }
   }
 
   /** {@code ValidatePercent}: an integer percentage in 0..100. */
   void intPercent(YamlMap parent, String key) {
-    Nodes.integer(parent, key).ifPresent(v -> {
+    YamlReads.integer(parent, key).ifPresent(v -> {
       if (v < 0 || v > 100) {
         f.value(parent, key, DiagnosticCode.TL2005, "use a whole number from 0 to 100", v);
       }
@@ -85,7 +89,7 @@ final class CommonChecks {
 
   /** {@code agent.ValidatePort}. */
   void port(YamlMap parent, String key) {
-    Nodes.integer(parent, key).ifPresent(v -> portValue(parent, key, v));
+    YamlReads.integer(parent, key).ifPresent(v -> portValue(parent, key, v));
   }
 
   void portValue(YamlMap parent, String key, long v) {
@@ -96,7 +100,7 @@ final class CommonChecks {
 
   /** {@code labels.Instance.Validate}: Kubernetes label keys and values. */
   void labels(YamlMap parent, String key) {
-    Nodes.map(parent, key).ifPresent(m -> {
+    YamlReads.map(parent, key).ifPresent(m -> {
       for (YamlMap.Entry e : m.entries()) {
         if (!HostRules.isLabelKey(e.name())) {
           f.at(e.key(), DiagnosticCode.TL2010,
@@ -122,13 +126,13 @@ final class CommonChecks {
     if (!(node instanceof YamlMap sm)) {
       return;
     }
-    Optional<YamlScalar> prefix = Nodes.scalar(sm, "prefix");
+    Optional<YamlScalar> prefix = YamlReads.scalar(sm, "prefix");
     if (!emptyPrefixAllowed && prefix.isPresent() && prefix.get().value().isEmpty()) {
       f.at(prefix.get(), DiagnosticCode.TL2006,
           "write the prefix to match, or use {} (an empty match) to only require that the "
               + where + " is present", q(where));
     }
-    Optional<YamlScalar> regex = Nodes.scalar(sm, "regex");
+    Optional<YamlScalar> regex = YamlReads.scalar(sm, "regex");
     regex.ifPresent(r -> regex(r, r.value(), where));
   }
 
@@ -201,27 +205,27 @@ final class CommonChecks {
    * {@code set}/{@code add}/{@code remove}.
    */
   void headerOperations(YamlMap owner) {
-    Optional<YamlMap> headers = Nodes.map(owner, "headers");
+    Optional<YamlMap> headers = YamlReads.map(owner, "headers");
     if (headers.isEmpty()) {
       return;
     }
-    Nodes.map(headers.get(), "request").ifPresent(req -> {
+    YamlReads.map(headers.get(), "request").ifPresent(req -> {
       for (String op : new String[] {"set", "add"}) {
-        Nodes.map(req, op).ifPresent(m -> m.entries().forEach(e -> {
+        YamlReads.map(req, op).ifPresent(m -> m.entries().forEach(e -> {
           requestSetName(e.key());
           headerValue(e.value());
         }));
       }
-      Nodes.scalars(req, "remove").forEach(this::operationName);
+      YamlReads.scalars(req, "remove").forEach(this::operationName);
     });
-    Nodes.map(headers.get(), "response").ifPresent(resp -> {
+    YamlReads.map(headers.get(), "response").ifPresent(resp -> {
       for (String op : new String[] {"set", "add"}) {
-        Nodes.map(resp, op).ifPresent(m -> m.entries().forEach(e -> {
+        YamlReads.map(resp, op).ifPresent(m -> m.entries().forEach(e -> {
           operationName(e.key());
           headerValue(e.value());
         }));
       }
-      Nodes.scalars(resp, "remove").forEach(this::operationName);
+      YamlReads.scalars(resp, "remove").forEach(this::operationName);
     });
   }
 
@@ -282,8 +286,8 @@ final class CommonChecks {
 
   /** {@code validateDestination}: host, subset and port of a route, mirror or TCP/TLS destination. */
   void destination(YamlMap dest) {
-    YamlNode hostNode = Nodes.node(dest, "host");
-    String host = Nodes.str(dest, "host");
+    YamlNode hostNode = YamlReads.node(dest, "host");
+    String host = YamlReads.str(dest, "host");
     if (host.equals("*")) {
       f.at(hostNode, DiagnosticCode.TL2230,
           "a destination is one service: write its name (reviews) or FQDN (reviews.default.svc.cluster.local)",
@@ -294,11 +298,11 @@ final class CommonChecks {
               : "a host is a service name (reviews) or a DNS name (reviews.default.svc.cluster.local)",
           q(host), reason));
     }
-    if (Nodes.has(dest, "subset")) {
+    if (YamlReads.has(dest, "subset")) {
       subsetName(dest, "subset");
     }
-    Nodes.map(dest, "port").ifPresent(p -> {
-      if (Nodes.has(p, "number")) {
+    YamlReads.map(dest, "port").ifPresent(p -> {
+      if (YamlReads.has(p, "number")) {
         port(p, "number");
       } else {
         f.key(p, "number", DiagnosticCode.TL2003, "write port: {number: 9080}", 0);
@@ -308,7 +312,7 @@ final class CommonChecks {
 
   /** {@code validateSubsetName}: a DNS-1123 label such as {@code v1}. */
   void subsetName(YamlMap parent, String key) {
-    String name = Nodes.str(parent, key);
+    String name = YamlReads.str(parent, key);
     if (name.isEmpty()) {
       f.value(parent, key, DiagnosticCode.TL2017, "name the subset, e.g. v1");
     } else if (!HostRules.isDns1123Label(name)) {
@@ -320,7 +324,7 @@ final class CommonChecks {
 
   /** {@code validateGatewayNames}: {@code [namespace/]name}, or the legacy FQDN form (warning). */
   void gatewayNames(YamlMap parent, String key) {
-    for (YamlScalar s : Nodes.scalars(parent, key)) {
+    for (YamlScalar s : YamlReads.scalars(parent, key)) {
       String name = s.value();
       int slash = name.indexOf('/');
       if (slash < 0) {

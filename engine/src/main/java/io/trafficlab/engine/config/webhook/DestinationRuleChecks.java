@@ -6,6 +6,7 @@ import io.trafficlab.engine.config.diag.DiagnosticCode;
 import io.trafficlab.engine.config.model.Resource;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.config.yaml.YamlScalar;
 import java.util.HashSet;
 import java.util.Optional;
@@ -25,7 +26,7 @@ final class DestinationRuleChecks {
 
   void check(Resource r) {
     YamlMap spec = r.spec();
-    String host = Nodes.str(spec, "host");
+    String host = YamlReads.str(spec, "host");
     HostRules.wildcardDomain(host).ifPresent(reason -> f.value(spec, "host", DiagnosticCode.TL2019,
         host.isEmpty()
             ? "add host: the service this rule applies to, e.g. host: reviews"
@@ -33,14 +34,14 @@ final class DestinationRuleChecks {
                 + "wildcard (*.example.com)", q(host), reason));
     policy.topLevel(spec, "trafficPolicy");
     Set<String> names = new HashSet<>();
-    for (YamlNode n : Nodes.list(spec, "subsets")) {
+    for (YamlNode n : YamlReads.list(spec, "subsets")) {
       if (!(n instanceof YamlMap subset)) {
         if (n instanceof YamlScalar s && s.isNull()) {
           f.at(n, DiagnosticCode.TL2022, "remove the empty list item", "subset");
         }
         continue;
       }
-      String name = Nodes.str(subset, "name");
+      String name = YamlReads.str(subset, "name");
       if (!names.add(name)) {
         f.value(subset, "name", DiagnosticCode.TL2301,
             "give each subset its own name; routes pick a subset by name", name);
@@ -49,11 +50,11 @@ final class DestinationRuleChecks {
       common.labels(subset, "labels");
       policy.topLevel(subset, "trafficPolicy");
     }
-    Nodes.map(spec, "workloadSelector").ifPresent(this::workloadSelector);
+    YamlReads.map(spec, "workloadSelector").ifPresent(this::workloadSelector);
   }
 
   private void workloadSelector(YamlMap sel) {
-    Optional<YamlMap> labels = Nodes.map(sel, "matchLabels");
+    Optional<YamlMap> labels = YamlReads.map(sel, "matchLabels");
     if (labels.isEmpty() || labels.get().isEmpty()) {
       f.at(sel, DiagnosticCode.TL2323, "add matchLabels, e.g. matchLabels: {app: reviews}");
       return;

@@ -6,6 +6,7 @@ import io.trafficlab.engine.config.model.Resource;
 import io.trafficlab.engine.config.yaml.SourcePos;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ final class Findings {
 
   /** A finding about the field {@code key}: its value when set, else where it is missing. */
   void value(YamlMap parent, String key, DiagnosticCode code, String hint, Object... args) {
-    YamlNode n = Nodes.node(parent, key);
+    YamlNode n = YamlReads.node(parent, key);
     if (n != null) {
       at(n, code, hint, args);
     } else {

@@ -6,6 +6,7 @@ import io.trafficlab.engine.config.diag.DiagnosticCode;
 import io.trafficlab.engine.config.model.Resource;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.config.yaml.YamlScalar;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +35,7 @@ final class GatewayChecks {
           "Gateway names are DNS-1123 labels: lower-case letters, digits and '-', at most 63, no dots",
           q(r.name()));
     }
-    List<YamlNode> servers = Nodes.list(spec, "servers");
+    List<YamlNode> servers = YamlReads.list(spec, "servers");
     if (servers.isEmpty()) {
       f.key(spec, "servers", DiagnosticCode.TL2102,
           "add a server, e.g. servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: [\"*\"]}]");
@@ -48,18 +49,18 @@ final class GatewayChecks {
         continue;
       }
       server(server);
-      Optional<YamlMap> port = Nodes.map(server, "port");
+      Optional<YamlMap> port = YamlReads.map(server, "port");
       if (port.isEmpty()) {
         continue;
       }
-      String name = Nodes.str(port.get(), "name");
+      String name = YamlReads.str(port.get(), "name");
       if (!name.isEmpty() && !portNames.add(name)) {
         f.value(port.get(), "name", DiagnosticCode.TL2112,
             "give each server's port its own name, e.g. http and https", name);
       }
-      String protocol = Nodes.str(port.get(), "protocol").toLowerCase(Locale.ROOT);
-      Optional<YamlMap> tls = Nodes.map(server, "tls");
-      if (!isHttp(protocol) && tls.isPresent() && Nodes.isTrue(tls.get(), "httpsRedirect")) {
+      String protocol = YamlReads.str(port.get(), "protocol").toLowerCase(Locale.ROOT);
+      Optional<YamlMap> tls = YamlReads.map(server, "tls");
+      if (!isHttp(protocol) && tls.isPresent() && YamlReads.isTrue(tls.get(), "httpsRedirect")) {
         f.value(tls.get(), "httpsRedirect", DiagnosticCode.TL2113,
             "httpsRedirect belongs on the plain HTTP server (port 80) that should redirect to HTTPS");
       }
@@ -67,7 +68,7 @@ final class GatewayChecks {
   }
 
   private void server(YamlMap server) {
-    List<YamlNode> hosts = Nodes.list(server, "hosts");
+    List<YamlNode> hosts = YamlReads.list(server, "hosts");
     if (hosts.isEmpty()) {
       f.key(server, "hosts", DiagnosticCode.TL2103,
           "add the hosts this server accepts, e.g. hosts: [\"bookinfo.example.com\"] or [\"*\"]");
@@ -78,23 +79,23 @@ final class GatewayChecks {
       }
     }
     boolean portOk = port(server);
-    Optional<YamlMap> tls = Nodes.map(server, "tls");
+    Optional<YamlMap> tls = YamlReads.map(server, "tls");
     tls.ifPresent(this::tlsOptions);
     if (!portOk) {
       return;
     }
-    String protocol = Nodes.str(Nodes.map(server, "port").orElseThrow(), "protocol").toLowerCase(Locale.ROOT);
+    String protocol = YamlReads.str(YamlReads.map(server, "port").orElseThrow(), "protocol").toLowerCase(Locale.ROOT);
     boolean isTls = protocol.equals("https") || protocol.equals("tls");
-    if (isTls && !Nodes.has(server, "tls")) {
-      f.at(Nodes.node(server, "port"), DiagnosticCode.TL2114,
+    if (isTls && !YamlReads.has(server, "tls")) {
+      f.at(YamlReads.node(server, "port"), DiagnosticCode.TL2114,
           "add tls: {mode: SIMPLE, credentialName: my-cert} (terminate) or tls: {mode: PASSTHROUGH}");
-    } else if (!isTls && Nodes.has(server, "tls")) {
-      YamlNode tlsNode = Nodes.node(server, "tls");
+    } else if (!isTls && YamlReads.has(server, "tls")) {
+      YamlNode tlsNode = YamlReads.node(server, "tls");
       if (isHttp(protocol)) {
         YamlMap t = tls.orElse(null);
-        boolean passthrough = t == null || isPassthrough(Nodes.str(t, "mode"));
-        if (!passthrough || (t != null && (Nodes.has(t, "caCertificates") || Nodes.has(t, "privateKey")
-            || Nodes.has(t, "serverCertificate")))) {
+        boolean passthrough = t == null || isPassthrough(YamlReads.str(t, "mode"));
+        if (!passthrough || (t != null && (YamlReads.has(t, "caCertificates") || YamlReads.has(t, "privateKey")
+            || YamlReads.has(t, "serverCertificate")))) {
           f.at(tlsNode, DiagnosticCode.TL2115,
               "TLS is terminated on an HTTPS server: set protocol: HTTPS on this port (usually 443), "
                   + "or keep only tls: {httpsRedirect: true} on the HTTP server");
@@ -155,7 +156,7 @@ final class GatewayChecks {
 
   /** {@code validateServerPort}; true when the port had no error at all. */
   private boolean port(YamlMap server) {
-    Optional<YamlMap> port = Nodes.map(server, "port");
+    Optional<YamlMap> port = YamlReads.map(server, "port");
     if (port.isEmpty()) {
       f.value(server, "port", DiagnosticCode.TL2108,
           "add port: {number: 80, name: http, protocol: HTTP}");
@@ -163,13 +164,13 @@ final class GatewayChecks {
     }
     YamlMap p = port.get();
     boolean ok = true;
-    String protocol = Nodes.str(p, "protocol");
+    String protocol = YamlReads.str(p, "protocol");
     if (!PROTOCOLS.contains(protocol.toLowerCase(Locale.ROOT))) {
       f.value(p, "protocol", DiagnosticCode.TL2109, PROTOCOL_HINT, q(protocol));
       ok = false;
     }
-    String bind = Nodes.str(server, "bind");
-    long number = Nodes.integer(p, "number").orElse(0L);
+    String bind = YamlReads.str(server, "bind");
+    long number = YamlReads.integer(p, "number").orElse(0L);
     if (number > 0 || !bind.startsWith("unix://")) {
       if (number < 1 || number > 65535) {
         f.value(p, "number", DiagnosticCode.TL2003,
@@ -177,12 +178,12 @@ final class GatewayChecks {
         ok = false;
       }
     }
-    if (Nodes.integer(p, "targetPort").orElse(0L) > 0) {
+    if (YamlReads.integer(p, "targetPort").orElse(0L) > 0) {
       f.value(p, "targetPort", DiagnosticCode.TL2110,
           "remove targetPort: the gateway listens on port.number (map ports in the gateway's Service)");
       ok = false;
     }
-    if (Nodes.str(p, "name").isEmpty()) {
+    if (YamlReads.str(p, "name").isEmpty()) {
       f.value(p, "name", DiagnosticCode.TL2111, "name the port, e.g. name: http");
       ok = false;
     }
@@ -212,9 +213,9 @@ final class GatewayChecks {
 
   /** {@code validateTLSOptions}. */
   private void tlsOptions(YamlMap tls) {
-    String mode = Nodes.str(tls, "mode");
-    String min = Nodes.str(tls, "minProtocolVersion");
-    List<YamlScalar> ciphers = Nodes.scalars(tls, "cipherSuites");
+    String mode = YamlReads.str(tls, "mode");
+    String min = YamlReads.str(tls, "minProtocolVersion");
+    List<YamlScalar> ciphers = YamlReads.scalars(tls, "cipherSuites");
     if ((min.equals("TLSV1_0") || min.equals("TLSV1_1")) && ciphers.isEmpty()) {
       f.value(tls, "minProtocolVersion", DiagnosticCode.TL2124,
           "list cipherSuites compatible with " + min + ", or use TLSV1_2");
@@ -229,12 +230,12 @@ final class GatewayChecks {
     if (!dup.isEmpty()) {
       f.value(tls, "cipherSuites", DiagnosticCode.TL2125, "list each cipher suite once", dup);
     }
-    boolean serverCert = Nodes.has(tls, "serverCertificate");
-    boolean privateKey = Nodes.has(tls, "privateKey");
-    boolean ca = Nodes.has(tls, "caCertificates");
-    boolean tlsCerts = !Nodes.list(tls, "tlsCertificates").isEmpty();
-    boolean credName = Nodes.has(tls, "credentialName") && !Nodes.str(tls, "credentialName").isEmpty();
-    boolean credNames = !Nodes.list(tls, "credentialNames").isEmpty();
+    boolean serverCert = YamlReads.has(tls, "serverCertificate");
+    boolean privateKey = YamlReads.has(tls, "privateKey");
+    boolean ca = YamlReads.has(tls, "caCertificates");
+    boolean tlsCerts = !YamlReads.list(tls, "tlsCertificates").isEmpty();
+    boolean credName = YamlReads.has(tls, "credentialName") && !YamlReads.str(tls, "credentialName").isEmpty();
+    boolean credNames = !YamlReads.list(tls, "credentialNames").isEmpty();
     if (mode.equals("ISTIO_MUTUAL")) {
       String hint = "ISTIO_MUTUAL uses Istio's own certificates: remove this field, or use mode SIMPLE/MUTUAL";
       if (serverCert) {
@@ -257,7 +258,7 @@ final class GatewayChecks {
       }
       return;
     }
-    boolean anyCert = Nodes.has(tls, "caCrl") || serverCert || privateKey || ca || tlsCerts || credName
+    boolean anyCert = YamlReads.has(tls, "caCrl") || serverCert || privateKey || ca || tlsCerts || credName
         || credNames;
     if (isPassthrough(mode) && anyCert) {
       String shown = mode.isEmpty() ? "PASSTHROUGH" : mode;
@@ -282,7 +283,7 @@ final class GatewayChecks {
             "set credentialName (a secret with tls.crt, tls.key and ca.crt) or caCertificates", prefix,
             "client CA bundle");
       }
-      List<YamlMap> certs = Nodes.maps(tls, "tlsCertificates");
+      List<YamlMap> certs = YamlReads.maps(tls, "tlsCertificates");
       if (certs.size() > 2) {
         f.value(tls, "tlsCertificates", DiagnosticCode.TL2121, "list at most two certificates (RSA and ECDSA)",
             prefix);
@@ -291,15 +292,18 @@ final class GatewayChecks {
       for (YamlMap c : toVerify) {
         String hint = "set credentialName to a Kubernetes TLS secret (the usual way), or both "
             + "serverCertificate and privateKey file paths";
-        if (!Nodes.has(c, "serverCertificate")) {
-          f.at(c == tls ? Nodes.node(tls, "mode") : c, DiagnosticCode.TL2120, hint, prefix, "server certificate");
-        }
-        if (!Nodes.has(c, "privateKey")) {
-          f.at(c == tls ? Nodes.node(tls, "mode") : c, DiagnosticCode.TL2120, hint, prefix, "private key");
+        boolean cert = YamlReads.has(c, "serverCertificate");
+        boolean key = YamlReads.has(c, "privateKey");
+        // Istio reports the two missing halves separately; both at one node would be one mistake
+        // said twice, so they are one finding.
+        String missing = !cert && !key ? "server certificate and a private key"
+            : !cert ? "server certificate" : !key ? "private key" : "";
+        if (!missing.isEmpty()) {
+          f.at(c == tls ? YamlReads.node(tls, "mode") : c, DiagnosticCode.TL2120, hint, prefix, missing);
         }
       }
     }
-    if (Nodes.has(tls, "caCrl")) {
+    if (YamlReads.has(tls, "caCrl")) {
       if (credName) {
         f.key(tls, "caCrl", DiagnosticCode.TL2122, "put the CRL into the credential secret (ca.crl)");
       }

@@ -5,6 +5,7 @@ import static io.trafficlab.engine.config.diag.DiagnosticCode.q;
 import io.trafficlab.engine.config.diag.DiagnosticCode;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.config.yaml.YamlScalar;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -27,19 +28,19 @@ final class HttpRouteChecks {
 
   void check(YamlMap http) {
     conflicts(http);
-    for (YamlNode n : Nodes.list(http, "match")) {
+    for (YamlNode n : YamlReads.list(http, "match")) {
       if (n instanceof YamlMap m) {
         match(m);
       }
     }
     common.headerOperations(http);
-    Nodes.map(http, "corsPolicy").ifPresent(new CorsFaultChecks(f, common)::cors);
-    Nodes.map(http, "fault").ifPresent(new CorsFaultChecks(f, common)::fault);
+    YamlReads.map(http, "corsPolicy").ifPresent(new CorsFaultChecks(f, common)::cors);
+    YamlReads.map(http, "fault").ifPresent(new CorsFaultChecks(f, common)::fault);
     mirrors(http);
-    Nodes.map(http, "redirect").ifPresent(this::redirect);
-    Nodes.map(http, "directResponse").ifPresent(this::directResponse);
-    Nodes.map(http, "retries").ifPresent(new RetryChecks(f, common)::check);
-    Nodes.map(http, "rewrite").ifPresent(this::rewrite);
+    YamlReads.map(http, "redirect").ifPresent(this::redirect);
+    YamlReads.map(http, "directResponse").ifPresent(this::directResponse);
+    YamlReads.map(http, "retries").ifPresent(new RetryChecks(f, common)::check);
+    YamlReads.map(http, "rewrite").ifPresent(this::rewrite);
     authorityRewrite(http);
     routeDestinations(http, true);
     common.duration(http, "timeout");
@@ -48,13 +49,13 @@ final class HttpRouteChecks {
   // ---- route / redirect / directResponse / delegate ----
 
   private void conflicts(YamlMap http) {
-    boolean hasRoute = Nodes.has(http, "route");
-    boolean routes = !Nodes.list(http, "route").isEmpty();
-    boolean redirect = Nodes.has(http, "redirect");
-    boolean direct = Nodes.has(http, "directResponse");
-    boolean delegate = Nodes.has(http, "delegate");
-    boolean fault = Nodes.has(http, "fault");
-    boolean rewrite = Nodes.has(http, "rewrite");
+    boolean hasRoute = YamlReads.has(http, "route");
+    boolean routes = !YamlReads.list(http, "route").isEmpty();
+    boolean redirect = YamlReads.has(http, "redirect");
+    boolean direct = YamlReads.has(http, "directResponse");
+    boolean delegate = YamlReads.has(http, "delegate");
+    boolean fault = YamlReads.has(http, "fault");
+    boolean rewrite = YamlReads.has(http, "rewrite");
     if (!inDelegate && delegate) {
       String name = ruleName(http);
       String hint = "a rule with delegate hands the request to the delegate VirtualService, "
@@ -101,14 +102,14 @@ final class HttpRouteChecks {
       f.key(http, "route", DiagnosticCode.TL2213,
           "add route: [{destination: {host: reviews}}], a redirect, or a directResponse");
     }
-    if (Nodes.has(http, "mirror") && !Nodes.list(http, "mirrors").isEmpty()) {
+    if (YamlReads.has(http, "mirror") && !YamlReads.list(http, "mirrors").isEmpty()) {
       f.key(http, "mirrors", DiagnosticCode.TL2212, "use only mirrors (a list; mirror is the older single form)",
           "mirror", "mirrors");
     }
   }
 
   private static String ruleName(YamlMap http) {
-    String name = Nodes.str(http, "name");
+    String name = YamlReads.str(http, "name");
     if (!name.isEmpty()) {
       return name;
     }
@@ -119,7 +120,7 @@ final class HttpRouteChecks {
   // ---- match ----
 
   private void match(YamlMap m) {
-    Nodes.map(m, "headers").ifPresent(h -> h.entries().forEach(e -> {
+    YamlReads.map(m, "headers").ifPresent(h -> h.entries().forEach(e -> {
       if (e.value() instanceof YamlScalar s && s.isNull()) {
         f.at(e.key(), DiagnosticCode.TL2022,
             "write {} to match any value (header present), or {exact: value}", "header match " + e.name());
@@ -127,25 +128,25 @@ final class HttpRouteChecks {
       common.matchHeaderName(e.key());
       common.stringMatch(e.value(), "headers", false);
     }));
-    Nodes.map(m, "withoutHeaders").ifPresent(h -> h.entries().forEach(e -> {
+    YamlReads.map(m, "withoutHeaders").ifPresent(h -> h.entries().forEach(e -> {
       common.matchHeaderName(e.key());
-      boolean presence = e.value() instanceof YamlMap sm && Nodes.str(sm, "regex").equals("*");
+      boolean presence = e.value() instanceof YamlMap sm && YamlReads.str(sm, "regex").equals("*");
       if (!presence) {
         common.stringMatch(e.value(), "withoutHeaders", false);
       }
     }));
-    Nodes.map(m, "uri").ifPresent(u -> common.stringMatch(u, "uri", true));
+    YamlReads.map(m, "uri").ifPresent(u -> common.stringMatch(u, "uri", true));
     for (String field : new String[] {"scheme", "method", "authority"}) {
-      Nodes.map(m, field).ifPresent(sm -> common.stringMatch(sm, field, false));
+      YamlReads.map(m, field).ifPresent(sm -> common.stringMatch(sm, field, false));
     }
-    Nodes.map(m, "queryParams").ifPresent(qp -> qp.entries()
+    YamlReads.map(m, "queryParams").ifPresent(qp -> qp.entries()
         .forEach(e -> common.stringMatch(e.value(), "queryParams", false)));
-    if (Nodes.integer(m, "port").orElse(0L) != 0) {
+    if (YamlReads.integer(m, "port").orElse(0L) != 0) {
       common.port(m, "port");
     }
     common.labels(m, "sourceLabels");
     common.gatewayNames(m, "gateways");
-    String ns = Nodes.str(m, "sourceNamespace");
+    String ns = YamlReads.str(m, "sourceNamespace");
     if (!ns.isEmpty() && !HostRules.isDns1123Label(ns)) {
       f.value(m, "sourceNamespace", DiagnosticCode.TL2214, "write one namespace name, e.g. default", ns);
     }
@@ -154,35 +155,35 @@ final class HttpRouteChecks {
   // ---- mirror / mirrors ----
 
   private void mirrors(YamlMap http) {
-    if (Nodes.has(http, "mirrorPercent")) {
-      Nodes.integer(http, "mirrorPercent").ifPresent(v -> {
+    if (YamlReads.has(http, "mirrorPercent")) {
+      YamlReads.integer(http, "mirrorPercent").ifPresent(v -> {
         if (v > 100) {
           f.value(http, "mirrorPercent", DiagnosticCode.TL2239, "use a value from 0 to 100", v);
         }
       });
       f.key(http, "mirrorPercent", DiagnosticCode.TL2240, "write mirrorPercentage: {value: 50} instead");
     }
-    Nodes.map(http, "mirrorPercentage").ifPresent(p -> mirrorPercentage(p, "mirror_percentage"));
-    Nodes.map(http, "mirror").ifPresent(common::destination);
-    for (YamlNode n : Nodes.list(http, "mirrors")) {
+    YamlReads.map(http, "mirrorPercentage").ifPresent(p -> mirrorPercentage(p, "mirror_percentage"));
+    YamlReads.map(http, "mirror").ifPresent(common::destination);
+    for (YamlNode n : YamlReads.list(http, "mirrors")) {
       if (!(n instanceof YamlMap m)) {
         if (n instanceof YamlScalar s && s.isNull()) {
           f.at(n, DiagnosticCode.TL2022, "remove the empty list item", "mirror");
         }
         continue;
       }
-      Optional<YamlMap> dest = Nodes.map(m, "destination");
+      Optional<YamlMap> dest = YamlReads.map(m, "destination");
       if (dest.isEmpty()) {
         f.value(m, "destination", DiagnosticCode.TL2243, "add destination: {host: my-service}");
         continue;
       }
       common.destination(dest.get());
-      Nodes.map(m, "percentage").ifPresent(p -> mirrorPercentage(p, "mirror percentage"));
+      YamlReads.map(m, "percentage").ifPresent(p -> mirrorPercentage(p, "mirror percentage"));
     }
   }
 
   private void mirrorPercentage(YamlMap p, String what) {
-    Nodes.number(p, "value").ifPresent(v -> {
+    YamlReads.number(p, "value").ifPresent(v -> {
       if (v > 100) {
         f.value(p, "value", DiagnosticCode.TL2241, "use a value from 0 to 100", what, String.format("%f", v));
       } else if (v < 0) {
@@ -194,12 +195,12 @@ final class HttpRouteChecks {
   // ---- redirect / directResponse / rewrite ----
 
   private void redirect(YamlMap r) {
-    boolean any = !Nodes.str(r, "uri").isEmpty() || !Nodes.str(r, "authority").isEmpty()
-        || Nodes.has(r, "port") || Nodes.has(r, "derivePort") || !Nodes.str(r, "scheme").isEmpty();
+    boolean any = !YamlReads.str(r, "uri").isEmpty() || !YamlReads.str(r, "authority").isEmpty()
+        || YamlReads.has(r, "port") || YamlReads.has(r, "derivePort") || !YamlReads.str(r, "scheme").isEmpty();
     if (!any) {
       f.at(r, DiagnosticCode.TL2215, "e.g. redirect: {uri: /new-path} or redirect: {scheme: https}");
     }
-    Nodes.integer(r, "redirectCode").ifPresent(code -> {
+    YamlReads.integer(r, "redirectCode").ifPresent(code -> {
       if (code == 0) {
         return;
       }
@@ -210,11 +211,11 @@ final class HttpRouteChecks {
             "use 301 (moved permanently), 302, 303, 307 or 308 (permanent, keeps the method)", code);
       }
     });
-    String scheme = Nodes.str(r, "scheme");
+    String scheme = YamlReads.str(r, "scheme");
     if (!scheme.isEmpty() && !scheme.equals("http") && !scheme.equals("https")) {
       f.value(r, "scheme", DiagnosticCode.TL2218, "write scheme: https (lower case)");
     }
-    Nodes.integer(r, "port").ifPresent(p -> {
+    YamlReads.integer(r, "port").ifPresent(p -> {
       if (p > 0) {
         common.portValue(r, "port", p);
       }
@@ -222,27 +223,27 @@ final class HttpRouteChecks {
   }
 
   private void directResponse(YamlMap d) {
-    Optional<YamlMap> body = Nodes.map(d, "body");
+    Optional<YamlMap> body = YamlReads.map(d, "body");
     if (body.isPresent()) {
-      long size = Nodes.has(body.get(), "string")
-          ? Nodes.str(body.get(), "string").getBytes(StandardCharsets.UTF_8).length
-          : Nodes.str(body.get(), "bytes").length() * 3L / 4;
+      long size = YamlReads.has(body.get(), "string")
+          ? YamlReads.str(body.get(), "string").getBytes(StandardCharsets.UTF_8).length
+          : YamlReads.str(body.get(), "bytes").length() * 3L / 4;
       if (size > 1024 * 1024) {
         f.at(body.get(), DiagnosticCode.TL2220, "keep direct response bodies small; serve large content from a service");
       } else if (size > 100 * 1024) {
         f.at(body.get(), DiagnosticCode.TL2221, "keep direct response bodies small; serve large content from a service");
       }
     }
-    long status = Nodes.integer(d, "status").orElse(0L);
+    long status = YamlReads.integer(d, "status").orElse(0L);
     if (status < 200 || status > 600) {
       f.value(d, "status", DiagnosticCode.TL2219, "set status: 200 (or another HTTP status code)", status);
     }
   }
 
   private void rewrite(YamlMap rw) {
-    boolean uri = !Nodes.str(rw, "uri").isEmpty();
-    boolean regex = Nodes.has(rw, "uriRegexRewrite");
-    boolean authority = !Nodes.str(rw, "authority").isEmpty();
+    boolean uri = !YamlReads.str(rw, "uri").isEmpty();
+    boolean regex = YamlReads.has(rw, "uriRegexRewrite");
+    boolean authority = !YamlReads.str(rw, "authority").isEmpty();
     if (uri && regex) {
       f.key(rw, "uriRegexRewrite", DiagnosticCode.TL2225, "keep either uri (prefix rewrite) or uriRegexRewrite");
       return;
@@ -251,25 +252,25 @@ final class HttpRouteChecks {
       f.at(rw, DiagnosticCode.TL2226, "e.g. rewrite: {uri: /v2/} or rewrite: {authority: reviews.example.com}");
       return;
     }
-    Nodes.map(rw, "uriRegexRewrite").ifPresent(rr -> {
-      if (Nodes.str(rr, "match").isEmpty() || Nodes.str(rr, "rewrite").isEmpty()) {
+    YamlReads.map(rw, "uriRegexRewrite").ifPresent(rr -> {
+      if (YamlReads.str(rr, "match").isEmpty() || YamlReads.str(rr, "rewrite").isEmpty()) {
         f.at(rr, DiagnosticCode.TL2227, "e.g. uriRegexRewrite: {match: ^/service/([^/]+)(/.*)$, rewrite: \\2/instance/\\1}");
         return;
       }
-      YamlScalar m = Nodes.scalar(rr, "match").orElseThrow();
+      YamlScalar m = YamlReads.scalar(rr, "match").orElseThrow();
       common.regex(m, m.value(), "HTTPRewrite.UriRegexRewrite.Match");
     });
   }
 
   /** {@code validateAuthorityRewrite}: the authority may be rewritten in one place only. */
   private void authorityRewrite(YamlMap http) {
-    String current = Nodes.map(http, "rewrite").map(rw -> Nodes.str(rw, "authority")).orElse("");
-    Optional<YamlMap> req = Nodes.map(http, "headers").flatMap(h -> Nodes.map(h, "request"));
+    String current = YamlReads.map(http, "rewrite").map(rw -> YamlReads.str(rw, "authority")).orElse("");
+    Optional<YamlMap> req = YamlReads.map(http, "headers").flatMap(h -> YamlReads.map(h, "request"));
     if (req.isEmpty()) {
       return;
     }
     for (String op : new String[] {"set", "add"}) {
-      Optional<YamlMap> ops = Nodes.map(req.get(), op);
+      Optional<YamlMap> ops = YamlReads.map(req.get(), op);
       if (ops.isEmpty()) {
         continue;
       }
@@ -298,7 +299,7 @@ final class HttpRouteChecks {
   void routeDestinations(YamlMap owner, boolean http) {
     long total = 0;
     int count = 0;
-    for (YamlNode n : Nodes.list(owner, "route")) {
+    for (YamlNode n : YamlReads.list(owner, "route")) {
       count++;
       if (!(n instanceof YamlMap rd)) {
         if (n instanceof YamlScalar s && s.isNull()) {
@@ -306,7 +307,7 @@ final class HttpRouteChecks {
         }
         continue;
       }
-      Optional<YamlMap> dest = Nodes.map(rd, "destination");
+      Optional<YamlMap> dest = YamlReads.map(rd, "destination");
       if (dest.isEmpty()) {
         f.value(rd, "destination", DiagnosticCode.TL2229,
             "each route entry is {destination: {host: reviews, subset: v1}, weight: 50}");
@@ -315,7 +316,7 @@ final class HttpRouteChecks {
         common.headerOperations(rd);
       }
       dest.ifPresent(common::destination);
-      long w = Nodes.integer(rd, "weight").orElse(0L);
+      long w = YamlReads.integer(rd, "weight").orElse(0L);
       if (w < 0) {
         f.value(rd, "weight", DiagnosticCode.TL2231,
             "weights are relative shares from 0 up (e.g. 90 and 10); use 0 to send no traffic", w);

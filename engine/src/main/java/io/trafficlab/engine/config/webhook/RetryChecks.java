@@ -3,8 +3,10 @@ package io.trafficlab.engine.config.webhook;
 import static io.trafficlab.engine.config.diag.DiagnosticCode.q;
 
 import io.trafficlab.engine.config.diag.DiagnosticCode;
+import io.trafficlab.engine.config.diag.EditDistance;
 import io.trafficlab.engine.config.yaml.SourcePos;
 import io.trafficlab.engine.config.yaml.YamlMap;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.config.yaml.YamlScalar;
 import java.util.List;
 import java.util.Optional;
@@ -37,20 +39,20 @@ final class RetryChecks {
   }
 
   void check(YamlMap retries) {
-    long attempts = Nodes.integer(retries, "attempts").orElse(0L);
+    long attempts = YamlReads.integer(retries, "attempts").orElse(0L);
     if (attempts < 0) {
       f.value(retries, "attempts", DiagnosticCode.TL2222, "use attempts: 0 to disable retries, or 1 and up");
     }
-    String retryOn = Nodes.str(retries, "retryOn");
-    if (attempts == 0 && (Nodes.has(retries, "perTryTimeout") || !retryOn.isEmpty()
-        || Nodes.has(retries, "retryRemoteLocalities"))) {
+    String retryOn = YamlReads.str(retries, "retryOn");
+    if (attempts == 0 && (YamlReads.has(retries, "perTryTimeout") || !retryOn.isEmpty()
+        || YamlReads.has(retries, "retryRemoteLocalities"))) {
       f.value(retries, "attempts", DiagnosticCode.TL2223,
-          Nodes.has(retries, "attempts")
+          YamlReads.has(retries, "attempts")
               ? "attempts: 0 disables retries; set attempts: 3 (for example) or remove the other retry fields"
               : "attempts defaults to 0, which disables retries: add attempts: 3 (for example)");
     }
     common.duration(retries, "perTryTimeout");
-    Nodes.scalar(retries, "retryOn").ifPresent(s -> {
+    YamlReads.scalar(retries, "retryOn").ifPresent(s -> {
       if (!s.value().isEmpty()) {
         retryOn(s);
       }
@@ -117,34 +119,12 @@ final class RetryChecks {
     String best = null;
     int bestD = Integer.MAX_VALUE;
     for (String p : POLICIES) {
-      int d = distance(s, p);
+      int d = s.length() > 64 ? Integer.MAX_VALUE : EditDistance.levenshtein(s, p);
       if (d < bestD) {
         bestD = d;
         best = p;
       }
     }
     return bestD <= Math.max(2, s.length() / 3) ? Optional.of(best) : Optional.empty();
-  }
-
-  private static int distance(String a, String b) {
-    if (a.length() > 64) {
-      return Integer.MAX_VALUE;
-    }
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

@@ -3,6 +3,7 @@ package io.trafficlab.engine.config.webhook;
 import io.trafficlab.engine.config.diag.DiagnosticCode;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.config.yaml.YamlScalar;
 import java.util.Optional;
 
@@ -21,34 +22,34 @@ final class TrafficPolicyChecks {
 
   /** A {@code trafficPolicy} of the rule or of a subset. */
   void topLevel(YamlMap owner, String key) {
-    Optional<YamlMap> tp = Nodes.map(owner, key);
+    Optional<YamlMap> tp = YamlReads.map(owner, key);
     if (tp.isEmpty()) {
       return;
     }
     YamlMap p = tp.get();
-    boolean any = Nodes.has(p, "outlierDetection") || Nodes.has(p, "connectionPool")
-        || Nodes.has(p, "loadBalancer") || Nodes.has(p, "tls")
-        || !Nodes.list(p, "portLevelSettings").isEmpty() || Nodes.has(p, "tunnel")
-        || Nodes.has(p, "proxyProtocol");
+    boolean any = YamlReads.has(p, "outlierDetection") || YamlReads.has(p, "connectionPool")
+        || YamlReads.has(p, "loadBalancer") || YamlReads.has(p, "tls")
+        || !YamlReads.list(p, "portLevelSettings").isEmpty() || YamlReads.has(p, "tunnel")
+        || YamlReads.has(p, "proxyProtocol");
     if (!any) {
       f.key(owner, key, DiagnosticCode.TL2302,
           "set loadBalancer, connectionPool, outlierDetection, tls or portLevelSettings, or remove "
               + "trafficPolicy (circuit breaking is connectionPool + outlierDetection)");
       return;
     }
-    if (Nodes.has(p, "tunnel") && Nodes.has(p, "proxyProtocol")) {
+    if (YamlReads.has(p, "tunnel") && YamlReads.has(p, "proxyProtocol")) {
       f.key(p, "proxyProtocol", DiagnosticCode.TL2303, "keep either tunnel or proxyProtocol");
       return;
     }
     blocks(p);
-    for (YamlNode n : Nodes.list(p, "portLevelSettings")) {
+    for (YamlNode n : YamlReads.list(p, "portLevelSettings")) {
       if (n instanceof YamlMap pl) {
         portLevel(pl);
       } else if (n instanceof YamlScalar s && s.isNull()) {
         f.at(n, DiagnosticCode.TL2022, "remove the empty list item", "traffic policy");
       }
     }
-    Nodes.map(p, "proxyProtocol").ifPresent(pp -> Nodes.integer(pp, "version").ifPresent(v -> {
+    YamlReads.map(p, "proxyProtocol").ifPresent(pp -> YamlReads.integer(pp, "version").ifPresent(v -> {
       if (v != 0 && v != 1) {
         f.value(pp, "version", DiagnosticCode.TL2304, "use version V1 or V2", v);
       }
@@ -56,18 +57,18 @@ final class TrafficPolicyChecks {
   }
 
   private void blocks(YamlMap p) {
-    Nodes.map(p, "outlierDetection").ifPresent(this::outlier);
-    Nodes.map(p, "connectionPool").ifPresent(this::pool);
-    Nodes.map(p, "loadBalancer").ifPresent(lb -> loadBalancer(lb, Nodes.has(p, "outlierDetection")));
-    Nodes.map(p, "tls").ifPresent(this::tls);
+    YamlReads.map(p, "outlierDetection").ifPresent(this::outlier);
+    YamlReads.map(p, "connectionPool").ifPresent(this::pool);
+    YamlReads.map(p, "loadBalancer").ifPresent(lb -> loadBalancer(lb, YamlReads.has(p, "outlierDetection")));
+    YamlReads.map(p, "tls").ifPresent(this::tls);
   }
 
   private void portLevel(YamlMap pl) {
-    if (!Nodes.has(pl, "port")) {
+    if (!YamlReads.has(pl, "port")) {
       f.key(pl, "port", DiagnosticCode.TL2319, "add port: {number: 9080}");
     }
-    if (!Nodes.has(pl, "outlierDetection") && !Nodes.has(pl, "connectionPool")
-        && !Nodes.has(pl, "loadBalancer") && !Nodes.has(pl, "tls")) {
+    if (!YamlReads.has(pl, "outlierDetection") && !YamlReads.has(pl, "connectionPool")
+        && !YamlReads.has(pl, "loadBalancer") && !YamlReads.has(pl, "tls")) {
       f.at(pl, DiagnosticCode.TL2320,
           "add loadBalancer, connectionPool, outlierDetection or tls for this port");
       return;
@@ -77,13 +78,13 @@ final class TrafficPolicyChecks {
 
   private void outlier(YamlMap o) {
     common.duration(o, "baseEjectionTime");
-    if (Nodes.integer(o, "consecutiveErrors").orElse(0L) != 0) {
+    if (YamlReads.integer(o, "consecutiveErrors").orElse(0L) != 0) {
       f.key(o, "consecutiveErrors", DiagnosticCode.TL2305,
           "use consecutive5xxErrors (any 5xx) or consecutiveGatewayErrors (502, 503, 504) with the same "
               + "number; consecutiveErrors has no effect");
     }
-    if (!Nodes.isTrue(o, "splitExternalLocalOriginErrors")
-        && Nodes.wrapped(o, "consecutiveLocalOriginFailures").orElse(0.0) > 0) {
+    if (!YamlReads.isTrue(o, "splitExternalLocalOriginErrors")
+        && YamlReads.wrapped(o, "consecutiveLocalOriginFailures").orElse(0.0) > 0) {
       f.key(o, "consecutiveLocalOriginFailures", DiagnosticCode.TL2306,
           "add splitExternalLocalOriginErrors: true, or remove consecutiveLocalOriginFailures");
     }
@@ -93,9 +94,9 @@ final class TrafficPolicyChecks {
   }
 
   private void pool(YamlMap pool) {
-    Optional<YamlMap> http = Nodes.map(pool, "http");
-    Optional<YamlMap> tcp = Nodes.map(pool, "tcp");
-    if (!Nodes.has(pool, "http") && !Nodes.has(pool, "tcp")) {
+    Optional<YamlMap> http = YamlReads.map(pool, "http");
+    Optional<YamlMap> tcp = YamlReads.map(pool, "tcp");
+    if (!YamlReads.has(pool, "http") && !YamlReads.has(pool, "tcp")) {
       f.at(pool, DiagnosticCode.TL2307,
           "set tcp (e.g. tcp: {maxConnections: 100}) and/or http (e.g. http: {http1MaxPendingRequests: 10})");
       return;
@@ -106,7 +107,7 @@ final class TrafficPolicyChecks {
       nonNegative(h, "maxRequestsPerConnection", "max requests per connection");
       nonNegative(h, "maxRetries", "max retries");
       common.duration(h, "idleTimeout");
-      if (Nodes.str(h, "h2UpgradePolicy").equals("UPGRADE") && Nodes.isTrue(h, "useClientProtocol")) {
+      if (YamlReads.str(h, "h2UpgradePolicy").equals("UPGRADE") && YamlReads.isTrue(h, "useClientProtocol")) {
         f.key(h, "useClientProtocol", DiagnosticCode.TL2309,
             "remove useClientProtocol, or use h2UpgradePolicy DEFAULT/DO_NOT_UPGRADE");
       }
@@ -117,7 +118,7 @@ final class TrafficPolicyChecks {
       common.duration(t, "connectTimeout");
       common.duration(t, "maxConnectionDuration");
       common.duration(t, "idleTimeout", true);
-      Nodes.map(t, "tcpKeepalive").ifPresent(ka -> {
+      YamlReads.map(t, "tcpKeepalive").ifPresent(ka -> {
         common.duration(ka, "time");
         common.duration(ka, "interval");
       });
@@ -125,7 +126,7 @@ final class TrafficPolicyChecks {
   }
 
   private void nonNegative(YamlMap m, String key, String what) {
-    Nodes.integer(m, key).ifPresent(v -> {
+    YamlReads.integer(m, key).ifPresent(v -> {
       if (v < 0) {
         f.value(m, key, DiagnosticCode.TL2308, "use 0 or more; omit the field for no limit", what);
       }
@@ -133,21 +134,21 @@ final class TrafficPolicyChecks {
   }
 
   private void loadBalancer(YamlMap lb, boolean hasOutlier) {
-    Nodes.map(lb, "consistentHash").ifPresent(ch -> {
-      Nodes.map(ch, "httpCookie").ifPresent(c -> {
-        if (Nodes.str(c, "name").isEmpty()) {
+    YamlReads.map(lb, "consistentHash").ifPresent(ch -> {
+      YamlReads.map(ch, "httpCookie").ifPresent(c -> {
+        if (YamlReads.str(c, "name").isEmpty()) {
           f.key(c, "name", DiagnosticCode.TL2310, "name the cookie, e.g. httpCookie: {name: user, ttl: 0s}");
         }
       });
-      boolean minRing = Nodes.integer(ch, "minimumRingSize").orElse(0L) != 0;
+      boolean minRing = YamlReads.integer(ch, "minimumRingSize").orElse(0L) != 0;
       if (minRing) {
         f.key(ch, "minimumRingSize", DiagnosticCode.TL2311, "write ringHash: {minimumRingSize: N} instead");
-        if (Nodes.has(ch, "ringHash") || Nodes.has(ch, "maglev")) {
+        if (YamlReads.has(ch, "ringHash") || YamlReads.has(ch, "maglev")) {
           f.key(ch, "minimumRingSize", DiagnosticCode.TL2312, "keep only ringHash or maglev");
         }
       }
-      Nodes.map(ch, "maglev").ifPresent(ml -> {
-        long size = Nodes.integer(ml, "tableSize").orElse(0L);
+      YamlReads.map(ch, "maglev").ifPresent(ml -> {
+        long size = YamlReads.integer(ml, "tableSize").orElse(0L);
         String hint = "use a prime below 5000011, e.g. 65537 (the default size)";
         if (size == 0) {
           f.value(ml, "tableSize", DiagnosticCode.TL2313, hint);
@@ -160,14 +161,14 @@ final class TrafficPolicyChecks {
         }
       });
     });
-    Nodes.map(lb, "localityLbSetting").ifPresent(loc -> {
-      boolean distribute = !Nodes.list(loc, "distribute").isEmpty();
-      boolean failover = !Nodes.list(loc, "failover").isEmpty();
+    YamlReads.map(lb, "localityLbSetting").ifPresent(loc -> {
+      boolean distribute = !YamlReads.list(loc, "distribute").isEmpty();
+      boolean failover = !YamlReads.list(loc, "failover").isEmpty();
       if (distribute && failover) {
         f.key(loc, "failover", DiagnosticCode.TL2321, "keep either distribute or failover");
         return;
       }
-      if ((failover || !Nodes.list(loc, "failoverPriority").isEmpty()) && !hasOutlier) {
+      if ((failover || !YamlReads.list(loc, "failoverPriority").isEmpty()) && !hasOutlier) {
         f.at(loc, DiagnosticCode.TL2324,
             "failover only happens when unhealthy endpoints are detected: add outlierDetection");
       }
@@ -193,16 +194,16 @@ final class TrafficPolicyChecks {
 
   /** {@code agent.ValidateTLS} for client-side TLS. */
   private void tls(YamlMap tls) {
-    String mode = Nodes.str(tls, "mode");
-    boolean cred = !Nodes.str(tls, "credentialName").isEmpty();
-    if (Nodes.isTrue(tls, "insecureSkipVerify")) {
-      if (mode.equals("SIMPLE") && (Nodes.has(tls, "caCertificates") || cred
-          || Nodes.has(tls, "subjectAltNames"))) {
+    String mode = YamlReads.str(tls, "mode");
+    boolean cred = !YamlReads.str(tls, "credentialName").isEmpty();
+    if (YamlReads.isTrue(tls, "insecureSkipVerify")) {
+      if (mode.equals("SIMPLE") && (YamlReads.has(tls, "caCertificates") || cred
+          || YamlReads.has(tls, "subjectAltNames"))) {
         f.key(tls, "insecureSkipVerify", DiagnosticCode.TL2318,
             "either verify the server (CA, SANs) or skip verification, not both",
             "CaCertificates or CredentialName or SubjectAltNames");
       }
-      if (mode.equals("MUTUAL") && (Nodes.has(tls, "caCertificates") || Nodes.has(tls, "subjectAltNames"))) {
+      if (mode.equals("MUTUAL") && (YamlReads.has(tls, "caCertificates") || YamlReads.has(tls, "subjectAltNames"))) {
         f.key(tls, "insecureSkipVerify", DiagnosticCode.TL2318,
             "either verify the server (CA, SANs) or skip verification, not both",
             "CaCertificates or SubjectAltNames");
@@ -210,7 +211,7 @@ final class TrafficPolicyChecks {
     }
     if ((mode.equals("SIMPLE") || mode.equals("MUTUAL")) && cred) {
       for (String k : new String[] {"clientCertificate", "caCertificates", "privateKey", "caCrl"}) {
-        if (!Nodes.str(tls, k).isEmpty()) {
+        if (!YamlReads.str(tls, k).isEmpty()) {
           f.key(tls, k, DiagnosticCode.TL2316,
               "credentialName supplies the certificates: remove this field, or remove credentialName");
           break;
@@ -221,10 +222,10 @@ final class TrafficPolicyChecks {
     if (mode.equals("MUTUAL")) {
       String hint = "set credentialName (a secret with the client certificate and key), or both "
           + "clientCertificate and privateKey; for Istio's own mTLS use mode: ISTIO_MUTUAL";
-      if (Nodes.str(tls, "clientCertificate").isEmpty()) {
+      if (YamlReads.str(tls, "clientCertificate").isEmpty()) {
         f.value(tls, "mode", DiagnosticCode.TL2317, hint, "client certificate");
       }
-      if (Nodes.str(tls, "privateKey").isEmpty()) {
+      if (YamlReads.str(tls, "privateKey").isEmpty()) {
         f.value(tls, "mode", DiagnosticCode.TL2317, hint, "private key");
       }
     }

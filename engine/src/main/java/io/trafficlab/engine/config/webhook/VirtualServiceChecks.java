@@ -6,6 +6,7 @@ import io.trafficlab.engine.config.diag.DiagnosticCode;
 import io.trafficlab.engine.config.model.Resource;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.config.yaml.YamlScalar;
 import io.trafficlab.engine.core.topology.HostNames;
 import java.util.ArrayList;
@@ -28,19 +29,19 @@ final class VirtualServiceChecks {
 
   void check(Resource r) {
     YamlMap spec = r.spec();
-    List<YamlScalar> hosts = Nodes.scalars(spec, "hosts");
-    List<YamlScalar> gateways = Nodes.scalars(spec, "gateways");
-    boolean delegate = Nodes.list(spec, "hosts").isEmpty();
+    List<YamlScalar> hosts = YamlReads.scalars(spec, "hosts");
+    List<YamlScalar> gateways = YamlReads.scalars(spec, "gateways");
+    boolean delegate = YamlReads.list(spec, "hosts").isEmpty();
     if (delegate) {
       String hint = "a VirtualService without hosts is a delegate, used from another VirtualService's "
           + "http[].delegate; add hosts if it should route on its own";
-      if (!Nodes.list(spec, "gateways").isEmpty()) {
+      if (!YamlReads.list(spec, "gateways").isEmpty()) {
         f.key(spec, "gateways", DiagnosticCode.TL2201, hint, "gateways");
       }
-      if (!Nodes.list(spec, "tls").isEmpty()) {
+      if (!YamlReads.list(spec, "tls").isEmpty()) {
         f.key(spec, "tls", DiagnosticCode.TL2201, hint, "tls route");
       }
-      if (!Nodes.list(spec, "tcp").isEmpty()) {
+      if (!YamlReads.list(spec, "tcp").isEmpty()) {
         f.key(spec, "tcp", DiagnosticCode.TL2201, hint, "tcp route");
       }
     }
@@ -87,23 +88,23 @@ final class VirtualServiceChecks {
         }
       }
     }
-    if (Nodes.list(spec, "http").isEmpty() && Nodes.list(spec, "tcp").isEmpty()
-        && Nodes.list(spec, "tls").isEmpty()) {
+    if (YamlReads.list(spec, "http").isEmpty() && YamlReads.list(spec, "tcp").isEmpty()
+        && YamlReads.list(spec, "tls").isEmpty()) {
       f.key(spec, "http", DiagnosticCode.TL2209,
           "add http: [{route: [{destination: {host: reviews}}]}]");
     }
     HttpRouteChecks http = new HttpRouteChecks(f, delegate);
-    for (YamlNode n : Nodes.list(spec, "http")) {
+    for (YamlNode n : YamlReads.list(spec, "http")) {
       if (n instanceof YamlMap route) {
         http.check(route);
       } else if (n instanceof YamlScalar s && s.isNull()) {
         f.at(n, DiagnosticCode.TL2022, "remove the empty list item", "http route");
       }
     }
-    for (YamlMap tls : Nodes.maps(spec, "tls")) {
+    for (YamlMap tls : YamlReads.maps(spec, "tls")) {
       tlsRoute(tls, hosts, appliesToGateway);
     }
-    for (YamlMap tcp : Nodes.maps(spec, "tcp")) {
+    for (YamlMap tcp : YamlReads.maps(spec, "tcp")) {
       tcpRoute(tcp);
     }
   }
@@ -111,10 +112,10 @@ final class VirtualServiceChecks {
   private void jwtClaimRoutes(YamlMap spec, List<YamlScalar> gateways) {
     List<String> names = new ArrayList<>();
     gateways.forEach(g -> names.add(g.value()));
-    for (YamlMap http : Nodes.maps(spec, "http")) {
-      for (YamlMap m : Nodes.maps(http, "match")) {
+    for (YamlMap http : YamlReads.maps(spec, "http")) {
+      for (YamlMap m : YamlReads.maps(http, "match")) {
         for (String field : new String[] {"headers", "withoutHeaders"}) {
-          Nodes.map(m, field).ifPresent(h -> h.entries().forEach(e -> {
+          YamlReads.map(m, field).ifPresent(h -> h.entries().forEach(e -> {
             if (CommonChecks.isJwtClaim(e.name())) {
               f.at(e.key(), DiagnosticCode.TL2206,
                   "JWT claims are only known at a gateway (after RequestAuthentication): bind this "
@@ -128,9 +129,9 @@ final class VirtualServiceChecks {
   }
 
   private static boolean sniMatches(YamlMap spec) {
-    for (YamlMap tls : Nodes.maps(spec, "tls")) {
-      for (YamlMap m : Nodes.maps(tls, "match")) {
-        if (!Nodes.list(m, "sniHosts").isEmpty()) {
+    for (YamlMap tls : YamlReads.maps(spec, "tls")) {
+      for (YamlMap m : YamlReads.maps(tls, "match")) {
+        if (!YamlReads.list(m, "sniHosts").isEmpty()) {
           return true;
         }
       }
@@ -140,7 +141,7 @@ final class VirtualServiceChecks {
 
   /** {@code validateTLSRoute}. */
   private void tlsRoute(YamlMap tls, List<YamlScalar> hosts, boolean appliesToGateway) {
-    List<YamlNode> matches = Nodes.list(tls, "match");
+    List<YamlNode> matches = YamlReads.list(tls, "match");
     if (matches.isEmpty()) {
       f.key(tls, "match", DiagnosticCode.TL2247,
           "add match: [{sniHosts: [\"my.example.com\"]}] (TLS routes select by SNI)");
@@ -152,7 +153,7 @@ final class VirtualServiceChecks {
         }
         continue;
       }
-      List<YamlScalar> snis = Nodes.scalars(m, "sniHosts");
+      List<YamlScalar> snis = YamlReads.scalars(m, "sniHosts");
       if (snis.isEmpty()) {
         f.key(m, "sniHosts", DiagnosticCode.TL2248, "add sniHosts: [\"my.example.com\"]");
       }
@@ -161,7 +162,7 @@ final class VirtualServiceChecks {
       }
       l4Match(m);
     }
-    if (Nodes.list(tls, "route").isEmpty()) {
+    if (YamlReads.list(tls, "route").isEmpty()) {
       f.key(tls, "route", DiagnosticCode.TL2251, "add route: [{destination: {host: my-service}}]", "TLS");
     }
     new HttpRouteChecks(f, false).routeDestinations(tls, false);
@@ -192,14 +193,14 @@ final class VirtualServiceChecks {
 
   /** {@code validateTCPRoute}. */
   private void tcpRoute(YamlMap tcp) {
-    for (YamlNode n : Nodes.list(tcp, "match")) {
+    for (YamlNode n : YamlReads.list(tcp, "match")) {
       if (n instanceof YamlMap m) {
         l4Match(m);
       } else if (n instanceof YamlScalar s && s.isNull()) {
         f.at(n, DiagnosticCode.TL2022, "remove the empty list item", "tcp match");
       }
     }
-    if (Nodes.list(tcp, "route").isEmpty()) {
+    if (YamlReads.list(tcp, "route").isEmpty()) {
       f.key(tcp, "route", DiagnosticCode.TL2251, "add route: [{destination: {host: my-service}}]", "TCP");
     }
     new HttpRouteChecks(f, false).routeDestinations(tcp, false);
@@ -207,13 +208,13 @@ final class VirtualServiceChecks {
 
   /** The L4 match attributes TLS and TCP matches share. */
   private void l4Match(YamlMap m) {
-    for (YamlScalar subnet : Nodes.scalars(m, "destinationSubnets")) {
+    for (YamlScalar subnet : YamlReads.scalars(m, "destinationSubnets")) {
       if (!HostRules.isIpOrCidr(subnet.value())) {
         f.at(subnet, subnet.value().contains("/") ? DiagnosticCode.TL2021 : DiagnosticCode.TL2020,
             "write an address or CIDR block such as 10.1.0.0/16", subnet.value());
       }
     }
-    if (Nodes.integer(m, "port").orElse(0L) != 0) {
+    if (YamlReads.integer(m, "port").orElse(0L) != 0) {
       common.port(m, "port");
     }
     common.labels(m, "sourceLabels");

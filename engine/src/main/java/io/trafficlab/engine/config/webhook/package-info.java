@@ -7,7 +7,8 @@
  *
  * <p>Only {@link io.trafficlab.engine.config.webhook.WebhookValidator} is public. Everything reads the
  * positioned YAML tree defensively (a field of an unexpected type is skipped, never thrown on), so the
- * layer works even when the schema layer let something through. Imports: config.yaml, config.diag,
- * config.model, core.topology (host-name rules) and re2j; nothing else.
+ * layer works even when the schema layer let something through (readers: config.yaml.YamlReads).
+ * Imports: config.yaml, config.value, config.diag, config.model, core.topology (host-name rules)
+ * and re2j; nothing else.
  */
 package io.trafficlab.engine.config.webhook;

@@ -23,7 +23,7 @@ class ConformanceAnalysisTest {
   }
 
   private static List<Diagnostic> analyze(CaseFile.Case c) {
-    return Findings.analyze(c.config(), c.topology());
+    return Findings.analysisOf(c.config(), c.topology());
   }
 
   @Test

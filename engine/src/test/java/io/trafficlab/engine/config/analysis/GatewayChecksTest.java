@@ -41,9 +41,8 @@ class GatewayChecksTest {
 
   @Test
   void missingGatewayIsReferencedResourceNotFoundAtTheGatewaysEntry() {
+    // one typo, one finding: no TL3104 "nothing is bound to web" on top
     assertThat(lines(vs("webb", "www.example.com"))).containsExactly(
-        "warning[TL3104] s.yaml:4:9 metadata.name: no VirtualService is bound to Gateway "
-            + "default/web: every request through it gets 404 (NR) (Gateway default/web)",
         "error[IST0101] s.yaml:18:14 spec.gateways[0]: Referenced gateway not found: \"webb\" "
             + "(VirtualService default/site)");
   }
@@ -55,6 +54,13 @@ class GatewayChecksTest {
     assertThat(lines(vs("web.default.svc.cluster.local", "www.example.com"))).isEmpty();
     assertThat(lines(vs("istio-system/web", "www.example.com")))
         .anyMatch(l -> l.contains("Referenced gateway not found: \"istio-system/web\""));
+  }
+
+  @Test
+  void gatewayNamedInTheWrongNamespaceIsReportedOnceAtTheReference() {
+    assertThat(lines(vs("istio-system/web", "www.example.com"))).singleElement().asString()
+        .startsWith("error[IST0101] s.yaml:18:14 spec.gateways[0]: Referenced gateway not found: "
+            + "\"istio-system/web\"");
   }
 
   @Test

@@ -53,10 +53,30 @@ class VirtualServiceChecksTest {
         + "[{destination: {host: reviews}}]\n" + ROUTE;
     Diagnostic d = Findings.analyze(vs("r", "", http), Optional.empty()).get(0);
     assertThat(d.render()).isEqualTo("warning[TL3101] s.yaml:8:24 "
-        + "spec.http[0].match[0].headers.End-User: header name \"End-User\" is not lower-case; "
-        + "request header names are compared in lower case, write \"end-user\" (VirtualService "
-        + "default/r)");
-    assertThat(d.hint()).contains("`end-user:`");
+        + "spec.http[0].match[0].headers.End-User: header name \"End-User\" is not lower-case: "
+        + "the VirtualService API documents header keys in lower case, write \"end-user\" (it "
+        + "still matches: Envoy lower-cases configured header names) (VirtualService default/r)");
+    assertThat(d.hint()).startsWith("write `end-user:` as the API documents")
+        .contains("`End-User` matches a request header `end-user`")
+        .doesNotContain("never");
+  }
+
+  @Test
+  void deprecatedDelayPercentIsIst0002AtTheKeyWithTheRewrite() {
+    String http = "- fault: {delay: {fixedDelay: 1s, percent: 10}}\n  route: "
+        + "[{destination: {host: reviews}}]\n";
+    Diagnostic d = Findings.analyze(vs("r", "", http), Optional.empty()).get(0);
+    assertThat(d.render()).isEqualTo("warning[IST0002] s.yaml:8:37 spec.http[0].fault.delay.percent: "
+        + "Deprecated: HTTPRoute.fault.delay.percent is deprecated; use "
+        + "HTTPRoute.fault.delay.percentage (VirtualService default/r)");
+    assertThat(d.hint()).startsWith("write percentage: {value: 10} instead");
+  }
+
+  @Test
+  void zeroDelayPercentIsNotReportedAsIstioDoes() {
+    String http = "- fault: {delay: {fixedDelay: 1s, percent: 0}}\n  route: "
+        + "[{destination: {host: reviews}}]\n";
+    assertThat(lines(vs("r", "", http))).noneMatch(l -> l.contains("IST0002"));
   }
 
   @Test

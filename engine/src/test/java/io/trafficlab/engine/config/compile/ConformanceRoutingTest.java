@@ -3,6 +3,7 @@ package io.trafficlab.engine.config.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trafficlab.engine.config.yaml.YamlMap;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.core.lb.Endpoint;
 import io.trafficlab.engine.core.lb.LoadBalancer;
 import io.trafficlab.engine.core.route.Cluster;
@@ -101,7 +102,7 @@ class ConformanceRoutingTest {
       }
       counts.merge(String.valueOf(key), 1, Integer::sum);
     }
-    YamlMap expect = Yaml.map(rc.distribution, "expect").orElseThrow();
+    YamlMap expect = YamlReads.map(rc.distribution, "expect").orElseThrow();
     for (YamlMap.Entry e : expect.entries()) {
       double p = Double.parseDouble(RoutingCase.text(expect, e.name()));
       double observed = counts.getOrDefault(e.name(), 0) / (double) n;
@@ -158,12 +159,12 @@ class ConformanceRoutingTest {
       if (authority != null) {
         assertThat(f.authority()).as(desc).isEqualTo(authority);
       }
-      YamlMap podLabels = Yaml.map(expect, "podLabels").orElse(null);
+      YamlMap podLabels = YamlReads.map(expect, "podLabels").orElse(null);
       if (podLabels != null) {
         List<Endpoint> eps = f.cluster().endpoints();
-        assertThat(eps).as(desc + ": some endpoint carries " + Yaml.stringMap(expect, "podLabels"))
+        assertThat(eps).as(desc + ": some endpoint carries " + YamlReads.stringMap(expect, "podLabels"))
             .anySatisfy(e -> assertThat(e.labels())
-                .containsAllEntriesOf(Yaml.stringMap(expect, "podLabels")));
+                .containsAllEntriesOf(YamlReads.stringMap(expect, "podLabels")));
       }
     }
   }

@@ -6,6 +6,7 @@ import io.trafficlab.engine.config.yaml.YamlLoadResult;
 import io.trafficlab.engine.config.yaml.YamlLoader;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlNode;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.config.yaml.YamlScalar;
 import io.trafficlab.engine.core.route.Listener;
 import io.trafficlab.engine.core.route.RequestView;
@@ -44,18 +45,18 @@ final class RoutingCase {
 
   private RoutingCase(String name, YamlMap root) {
     this.name = name;
-    this.topology = topology(Yaml.map(root, "topology").orElse(null));
-    String config = Yaml.string(root, "config").orElse("");
+    this.topology = topology(YamlReads.map(root, "topology").orElse(null));
+    String config = YamlReads.string(root, "config").orElse("");
     this.frontEnd = new ConfigFrontEnd().validate(name + ":config", config, topology.namespace(),
         Optional.of(topology));
     this.table = RouteCompiler.compile(frontEnd.config(), topology);
     this.requests = new ArrayList<>();
-    List<YamlMap> reqs = Yaml.maps(root, "requests");
+    List<YamlMap> reqs = YamlReads.maps(root, "requests");
     for (int i = 0; i < reqs.size(); i++) {
       requests.add(new Request(i, request(reqs.get(i)),
-          Yaml.map(reqs.get(i), "expect").orElse(empty())));
+          YamlReads.map(reqs.get(i), "expect").orElse(empty())));
     }
-    this.distribution = Yaml.map(root, "distribution").orElse(null);
+    this.distribution = YamlReads.map(root, "distribution").orElse(null);
     this.distributionTemplate = distribution == null ? null
         : new Request(-1, request(distribution), empty());
   }
@@ -85,50 +86,50 @@ final class RoutingCase {
   }
 
   private RequestView request(YamlMap r) {
-    String via = Yaml.string(r, "via").orElse("mesh");
-    int port = Yaml.integer(r, "port").orElse(0L).intValue();
+    String via = YamlReads.string(r, "via").orElse("mesh");
+    int port = YamlReads.lenientInteger(r, "port").orElse(0L).intValue();
     Listener listener;
     if (via.startsWith("gateway:")) {
       listener = new Listener.Gateway(Integer.parseInt(via.substring("gateway:".length())));
     } else {
-      YamlMap from = Yaml.map(r, "from").orElse(null);
+      YamlMap from = YamlReads.map(r, "from").orElse(null);
       Map<String, String> labels = from != null && from.has("labels")
-          ? Yaml.stringMap(from, "labels") : Map.of("app", "client");
-      listener = new Listener.Sidecar(Yaml.string(from, "namespace").orElse(topology.namespace()),
+          ? YamlReads.stringMap(from, "labels") : Map.of("app", "client");
+      listener = new Listener.Sidecar(YamlReads.string(from, "namespace").orElse(topology.namespace()),
           labels, port);
     }
-    String scheme = Yaml.string(r, "scheme").orElse("http");
+    String scheme = YamlReads.string(r, "scheme").orElse("http");
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    Yaml.stringMap(r, "headers").forEach((k, v) -> headers.put(k.toLowerCase(), List.of(v)));
-    String host = Yaml.string(r, "host").orElse("");
-    return new RequestView(listener, scheme, Yaml.string(r, "method").orElse("GET"), host,
-        Yaml.string(r, "path").orElse("/"), headers, "10.0.0.1", scheme.equals("https"));
+    YamlReads.stringMap(r, "headers").forEach((k, v) -> headers.put(k.toLowerCase(), List.of(v)));
+    String host = YamlReads.string(r, "host").orElse("");
+    return new RequestView(listener, scheme, YamlReads.string(r, "method").orElse("GET"), host,
+        YamlReads.string(r, "path").orElse("/"), headers, "10.0.0.1", scheme.equals("https"));
   }
 
   static Topology topology(YamlMap t) {
-    String ns = Yaml.string(t, "namespace").orElse("default");
+    String ns = YamlReads.string(t, "namespace").orElse("default");
     List<GatewayWorkload> gateways = new ArrayList<>();
-    for (YamlMap g : Yaml.maps(t, "gateways")) {
-      gateways.add(new GatewayWorkload(Yaml.string(g, "name").orElse("istio-ingressgateway"),
-          Yaml.string(g, "namespace").orElse("istio-system"), Yaml.stringMap(g, "labels")));
+    for (YamlMap g : YamlReads.maps(t, "gateways")) {
+      gateways.add(new GatewayWorkload(YamlReads.string(g, "name").orElse("istio-ingressgateway"),
+          YamlReads.string(g, "namespace").orElse("istio-system"), YamlReads.stringMap(g, "labels")));
     }
     List<ServiceDef> services = new ArrayList<>();
     Map<String, Integer> counters = new HashMap<>();
-    for (YamlMap s : Yaml.maps(t, "services")) {
-      String name = Yaml.string(s, "name").orElseThrow();
-      String sns = Yaml.string(s, "namespace").orElse(ns);
+    for (YamlMap s : YamlReads.maps(t, "services")) {
+      String name = YamlReads.string(s, "name").orElseThrow();
+      String sns = YamlReads.string(s, "namespace").orElse(ns);
       List<ServicePort> ports = new ArrayList<>();
-      Yaml.integer(s, "port").ifPresent(p -> ports.add(new ServicePort(p.intValue(), "http")));
-      for (YamlMap p : Yaml.maps(s, "ports")) {
-        ports.add(new ServicePort(Yaml.integer(p, "number").orElseThrow().intValue(),
-            Yaml.string(p, "name").orElse("http-" + ports.size())));
+      YamlReads.lenientInteger(s, "port").ifPresent(p -> ports.add(new ServicePort(p.intValue(), "http")));
+      for (YamlMap p : YamlReads.maps(s, "ports")) {
+        ports.add(new ServicePort(YamlReads.lenientInteger(p, "number").orElseThrow().intValue(),
+            YamlReads.string(p, "name").orElse("http-" + ports.size())));
       }
       List<PodDef> pods = new ArrayList<>();
-      for (YamlMap p : Yaml.maps(s, "pods")) {
-        Map<String, String> labels = Yaml.stringMap(p, "labels");
+      for (YamlMap p : YamlReads.maps(s, "pods")) {
+        Map<String, String> labels = YamlReads.stringMap(p, "labels");
         String stem = name + "-" + labels.getOrDefault("version", "pod");
         int i = counters.merge(stem, 1, Integer::sum) - 1;
-        pods.add(new PodDef(Yaml.string(p, "name").orElse(stem + "-" + i), sns, name, labels, null));
+        pods.add(new PodDef(YamlReads.string(p, "name").orElse(stem + "-" + i), sns, name, labels, null));
       }
       services.add(new ServiceDef(name, sns, ports, pods));
     }

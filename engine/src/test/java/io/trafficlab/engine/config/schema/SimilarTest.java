@@ -35,10 +35,4 @@ class SimilarTest {
         .isEmpty();
     assertThat(Similar.closest("ab", List.of("tls", "tcp"))).isEmpty();
   }
-
-  @Test
-  void transpositionCountsAsOneEdit() {
-    assertThat(Similar.distance("hsots", "hosts")).isEqualTo(1);
-    assertThat(Similar.distance("kitten", "sitting")).isEqualTo(3);
-  }
 }

@@ -1,6 +1,7 @@
 package io.trafficlab.engine.config.webhook;
 
 import static io.trafficlab.engine.config.webhook.WebhookFixture.assertFinding;
+import static io.trafficlab.engine.config.webhook.WebhookFixture.assertReportedOnce;
 import static io.trafficlab.engine.config.webhook.WebhookFixture.doc;
 import static io.trafficlab.engine.config.webhook.WebhookFixture.webhook;
 import static io.trafficlab.engine.config.webhook.WebhookFixture.webhookErrors;
@@ -51,11 +52,12 @@ class GatewayChecksTest {
             "TL2104", "14:7", "spec.servers[0].hosts[0]", new String[] {"short names"}),
         Arguments.of("no servers", doc("Gateway", "gw", "servers: []\n"),
             "TL2102", "6:3", "spec.servers", new String[] {"gateway must have at least one server"}),
-        Arguments.of("no hosts", doc("Gateway", "gw", """
+        Arguments.of("empty host list", doc("Gateway", "gw", """
             servers:
             - port: {number: 80, name: http, protocol: HTTP}
+              hosts: []
             """),
-            "TL2103", "7:5", "spec.servers[0].hosts", new String[] {"at least one host"}),
+            "TL2103", "8:5", "spec.servers[0].hosts", new String[] {"at least one host"}),
         Arguments.of("unknown protocol", doc("Gateway", "gw", """
             servers:
             - port: {number: 80, name: http, protocol: HTTPX}
@@ -68,12 +70,12 @@ class GatewayChecksTest {
               hosts: ["*"]
             """),
             "TL2003", "7:20", "spec.servers[0].port.number", new String[] {"port number 70000 must be in the range 1..65535"}),
-        Arguments.of("port without name", doc("Gateway", "gw", """
+        Arguments.of("empty port name", doc("Gateway", "gw", """
             servers:
-            - port: {number: 80, protocol: HTTP}
+            - port: {number: 80, name: "", protocol: HTTP}
               hosts: ["*"]
             """),
-            "TL2111", "7:11", "spec.servers[0].port.name", new String[] {"port name must be set"}),
+            "TL2111", "7:30", "spec.servers[0].port.name", new String[] {"port name must be set"}),
         Arguments.of("targetPort", doc("Gateway", "gw", """
             servers:
             - port: {number: 80, name: http, protocol: HTTP, targetPort: 8080}
@@ -116,6 +118,15 @@ class GatewayChecksTest {
               hosts: ["a.example.com"]
               tls:
                 mode: SIMPLE
+            """),
+            "TL2120", "10:13", "spec.servers[0].tls.mode", new String[] {"SIMPLE TLS requires a server certificate and a private key"}),
+        Arguments.of("SIMPLE with a certificate but no key", doc("Gateway", "gw", """
+            servers:
+            - port: {number: 443, name: https, protocol: HTTPS}
+              hosts: ["a.example.com"]
+              tls:
+                mode: SIMPLE
+                serverCertificate: /etc/certs/cert.pem
             """),
             "TL2120", "10:13", "spec.servers[0].tls.mode", new String[] {"SIMPLE TLS requires a private key"}),
         Arguments.of("MUTUAL without CA bundle", doc("Gateway", "gw", """
@@ -164,6 +175,33 @@ class GatewayChecksTest {
     String ref = yaml.contains("my.gateway") ? "Gateway default/my.gateway" : REF;
     assertFinding(found, code, lineCol, path, ref, words);
     assertThat(found).filteredOn(d -> d.code().equals(code)).allMatch(Diagnostic::isError);
+  }
+
+  /**
+   * Mistakes the CRD schema already rejects, so the document never reaches the webhook: the learner
+   * is told once, at the same node, with a hint. The webhook rule behind each stays covered by a
+   * schema-valid row above.
+   */
+  static Stream<Arguments> schemaCatchesFirst() {
+    return Stream.of(
+        Arguments.of("no hosts", doc("Gateway", "gw", """
+            servers:
+            - port: {number: 80, name: http, protocol: HTTP}
+            """),
+            "TL1009", "7:5", "spec.servers[0].hosts", new String[] {"missing required field \"hosts\" in Server"}),
+        Arguments.of("port without name", doc("Gateway", "gw", """
+            servers:
+            - port: {number: 80, protocol: HTTP}
+              hosts: ["*"]
+            """),
+            "TL1009", "7:11", "spec.servers[0].port.name", new String[] {"missing required field \"name\" in Port"}));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("schemaCatchesFirst")
+  void mistakeTheSchemaRejectsIsReportedOnceAtTheOffendingNode(String name, String yaml, String code,
+      String lineCol, String path, String[] words) {
+    assertReportedOnce(yaml, code, lineCol, path, REF, words);
   }
 
   static Stream<Arguments> warnings() {
@@ -216,6 +254,20 @@ class GatewayChecksTest {
           hosts: ["*.local"]
           tls: {mode: AUTO_PASSTHROUGH}
         """))).isEmpty();
+  }
+
+  @Test
+  void simpleTlsWithoutAnyCertificateIsOneFinding() {
+    List<Diagnostic> errors = webhookErrors(doc("Gateway", "gw", """
+        servers:
+        - port: {number: 443, name: https, protocol: HTTPS}
+          hosts: ["a.example.com"]
+          tls: {mode: SIMPLE}
+        """));
+    assertThat(errors).singleElement().satisfies(d -> {
+      assertThat(d.message()).isEqualTo("SIMPLE TLS requires a server certificate and a private key");
+      assertThat(d.hint()).contains("credentialName");
+    });
   }
 
   @Test

@@ -1,8 +1,10 @@
 package io.trafficlab.engine.config.webhook;
 
 import static io.trafficlab.engine.config.webhook.WebhookFixture.assertFinding;
+import static io.trafficlab.engine.config.webhook.WebhookFixture.assertReportedOnce;
 import static io.trafficlab.engine.config.webhook.WebhookFixture.doc;
 import static io.trafficlab.engine.config.webhook.WebhookFixture.webhook;
+import static io.trafficlab.engine.config.webhook.WebhookFixture.webhookAlone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trafficlab.engine.config.diag.Diagnostic;
@@ -137,13 +139,6 @@ class VirtualServiceChecksTest {
               route:
               - destination: {host: reviews}
             """), "TL2013", "11:9", "spec.http[0].match[0].headers.end user", "header name end user is not a valid header name"),
-        row("null header match", rule("""
-            - match:
-              - headers:
-                  end-user:
-              route:
-              - destination: {host: reviews}
-            """), "TL2022", "11:9", "spec.http[0].match[0].headers.end-user", "header match end-user may not be null"),
         row("invalid source namespace", rule("""
             - match:
               - sourceNamespace: Bad_NS
@@ -163,18 +158,14 @@ class VirtualServiceChecksTest {
                 weight: 0
               - destination: {host: reviews, subset: v2}
             """), "TL2232", "9:5", "spec.http[0].route", "total destination weight = 0"),
-        row("destination without host", rule("""
+        row("destination with an empty host", rule("""
             - route:
-              - destination: {subset: v1}
-            """), "TL2019", "10:20", "spec.http[0].route[0].destination.host", "empty domain name not allowed"),
+              - destination: {host: "", subset: v1}
+            """), "TL2019", "10:27", "spec.http[0].route[0].destination.host", "empty domain name not allowed"),
         row("destination host star", rule("""
             - route:
               - destination: {host: "*"}
             """), "TL2230", "10:27", "spec.http[0].route[0].destination.host", "invalid destination host *"),
-        row("route entry without destination", rule("""
-            - route:
-              - weight: 100
-            """), "TL2229", "10:7", "spec.http[0].route[0].destination", "destination is required"),
         row("subset with a dot", rule("""
             - route:
               - destination: {host: reviews, subset: v1.0}
@@ -192,10 +183,11 @@ class VirtualServiceChecksTest {
         row("redirect scheme in capitals", rule("""
             - redirect: {scheme: HTTPS}
             """), "TL2218", "9:24", "spec.http[0].redirect.scheme", "invalid redirect scheme, must be \"http\" or \"https\""),
-        row("direct response without status", rule("""
+        row("direct response status below 200", rule("""
             - directResponse:
+                status: 100
                 body: {string: hello}
-            """), "TL2219", "10:7", "spec.http[0].directResponse.status", "HTTP status 0 is not in range 200-599"),
+            """), "TL2219", "10:15", "spec.http[0].directResponse.status", "HTTP status 100 is not in range 200-599"),
         row("negative attempts", rule("""
             - route:
               - destination: {host: reviews}
@@ -214,21 +206,11 @@ class VirtualServiceChecksTest {
                 attempts: 3
                 retryOn: 5xx,timeout
             """), "TL2224", "13:20", "spec.http[0].retries.retryOn", "\"timeout\" is not a valid retryOn policy"),
-        row("timeout below 1ms", rule("""
-            - route:
-              - destination: {host: reviews}
-              timeout: 0.5ms
-            """), "TL2001", "11:14", "spec.http[0].timeout", "duration must be greater than 1ms"),
         row("timeout finer than ms", rule("""
             - route:
               - destination: {host: reviews}
               timeout: 1500us
             """), "TL2002", "11:14", "spec.http[0].timeout", "only durations to ms precision are supported"),
-        row("per-try timeout below 1ms", rule("""
-            - route:
-              - destination: {host: reviews}
-              retries: {attempts: 2, perTryTimeout: 0s}
-            """), "TL2001", "11:43", "spec.http[0].retries.perTryTimeout", "duration must be greater than 1ms"),
         row("fault without abort or delay", rule("""
             - route:
               - destination: {host: reviews}
@@ -324,6 +306,72 @@ class VirtualServiceChecksTest {
     assertThat(found).filteredOn(d -> d.code().equals(code)).allMatch(Diagnostic::isError);
   }
 
+  private static final String NULL_HEADER_MATCH = rule("""
+      - match:
+        - headers:
+            end-user:
+        route:
+        - destination: {host: reviews}
+      """);
+  private static final String ROUTE_WITHOUT_DESTINATION = rule("""
+      - route:
+        - weight: 100
+      """);
+
+  /**
+   * Mistakes the CRD schema already rejects, so the document never reaches the webhook: the learner
+   * is told once, at the same node, with a hint.
+   */
+  static Stream<Arguments> schemaCatchesFirst() {
+    return Stream.of(
+        row("null header match", NULL_HEADER_MATCH, "TL1002", "11:9", "spec.http[0].match[0].headers.end-user", "must be a mapping (StringMatch), found null"),
+        row("destination without host", rule("""
+            - route:
+              - destination: {subset: v1}
+            """), "TL1009", "10:20", "spec.http[0].route[0].destination.host", "missing required field \"host\" in Destination"),
+        row("route entry without destination", ROUTE_WITHOUT_DESTINATION, "TL1009", "10:7", "spec.http[0].route[0].destination", "missing required field \"destination\""),
+        row("direct response without status", rule("""
+            - directResponse:
+                body: {string: hello}
+            """), "TL1009", "10:7", "spec.http[0].directResponse.status", "missing required field \"status\""),
+        row("timeout below 1ms", rule("""
+            - route:
+              - destination: {host: reviews}
+              timeout: 0.5ms
+            """), "TL1007", "11:14", "spec.http[0].timeout", "\"0.5ms\"", "greater than 1ms"),
+        row("per-try timeout below 1ms", rule("""
+            - route:
+              - destination: {host: reviews}
+              retries: {attempts: 2, perTryTimeout: 0s}
+            """), "TL1007", "11:43", "spec.http[0].retries.perTryTimeout", "\"0s\"", "greater than 1ms"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("schemaCatchesFirst")
+  void mistakeTheSchemaRejectsIsReportedOnceAtTheOffendingNode(String name, String yaml, String code,
+      String lineCol, String path, String[] words) {
+    assertReportedOnce(yaml, code, lineCol, path, REF, words);
+  }
+
+  /**
+   * Webhook rules whose input only a tree the schema rejected can hold (the webhook also guards
+   * itself, as Istio's does): checked on the raw tree with the schema layer out of the way.
+   */
+  static Stream<Arguments> onlyTheRawTreeReaches() {
+    return Stream.of(
+        row("null header match", NULL_HEADER_MATCH, "TL2022", "11:9", "spec.http[0].match[0].headers.end-user", "header match end-user may not be null"),
+        row("route entry without destination", ROUTE_WITHOUT_DESTINATION, "TL2229", "10:7", "spec.http[0].route[0].destination", "destination is required"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("onlyTheRawTreeReaches")
+  void webhookAloneStillRejectsWhatTheSchemaCatchesFirst(String name, String yaml, String code,
+      String lineCol, String path, String[] words) {
+    List<Diagnostic> found = webhookAlone(yaml);
+    assertFinding(found, code, lineCol, path, REF, words);
+    assertThat(found).filteredOn(d -> d.code().equals(code)).allMatch(Diagnostic::isError);
+  }
+
   static Stream<Arguments> warnings() {
     return Stream.of(
         row("legacy gateway name", vs("""
@@ -337,12 +385,6 @@ class VirtualServiceChecksTest {
         row("redirect code without effect", rule("""
             - redirect: {uri: /new, redirectCode: 305}
             """), "TL2217", "9:41", "spec.http[0].redirect.redirectCode", "305", "no effect", "trafficlab check"),
-        row("deprecated delay percent", rule("""
-            - route:
-              - destination: {host: reviews}
-              fault:
-                delay: {fixedDelay: 1s, percent: 10}
-            """), "TL2238", "12:31", "spec.http[0].fault.delay.percent", "fault.delay.percent is deprecated"),
         row("abort without error type", rule("""
             - route:
               - destination: {host: reviews}
@@ -407,6 +449,12 @@ class VirtualServiceChecksTest {
                 abort: {grpcStatus: UNAVAILABLE, percentage: {value: 0}}
               mirror: {host: reviews, subset: v2}
               mirrorPercentage: {value: 100}
+            """)),
+        Arguments.of("deprecated delay percent (the analyzer's IST0002, not the webhook's)", rule("""
+            - route:
+              - destination: {host: reviews}
+              fault:
+                delay: {fixedDelay: 1s, percent: 10}
             """)),
         Arguments.of("attempts zero alone disables retries", rule("""
             - route:

@@ -1,4 +1,4 @@
-package io.trafficlab.engine.config.schema;
+package io.trafficlab.engine.config.value;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

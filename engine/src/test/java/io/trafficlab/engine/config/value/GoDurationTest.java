@@ -1,11 +1,13 @@
-package io.trafficlab.engine.config.schema;
+package io.trafficlab.engine.config.value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/** The one Go-duration parser the schema layer, the webhook and the compiler share. */
 class GoDurationTest {
 
   @ParameterizedTest
@@ -24,7 +26,13 @@ class GoDurationTest {
       "7ns, 7",
       "-1.5m, -90000000000",
       "+3s, 3000000000",
-      "1.0000000005s, 1000000000"})
+      "1.0000000005s, 1000000000",
+      "1m30.5s, 90500000000",
+      "7200s, 7200000000000",
+      "1500us, 1500000",
+      "1\u00b5s, 1000",
+      "1\u03bcs, 1000",
+      "-1s, -1000000000"})
   void goSyntaxParses(String text, long nanos) {
     GoDuration.Parsed p = GoDuration.parse(text);
     assertThat(p.ok()).as(text + ": " + p.error()).isTrue();
@@ -49,5 +57,12 @@ class GoDurationTest {
     GoDuration.Parsed p = GoDuration.parse(text);
     assertThat(p.ok()).as(text).isFalse();
     assertThat(p.error()).contains(why);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"10", "", "s", "1x", "1..5s", ".s", "1 s", "1s2", "99999999999999999999h",
+      " 1s", "1s "})
+  void textThatGoRejectsIsNoDuration(String text) {
+    assertThat(GoDuration.value(text)).isEmpty();
   }
 }
