@@ -3,6 +3,7 @@ package io.trafficlab.engine.config.compile;
 import io.trafficlab.engine.config.model.ConfigSet;
 import io.trafficlab.engine.config.model.Resource;
 import io.trafficlab.engine.config.yaml.YamlMap;
+import io.trafficlab.engine.config.yaml.YamlReads;
 import io.trafficlab.engine.core.topology.GatewayWorkload;
 import io.trafficlab.engine.core.topology.Topology;
 import java.util.ArrayList;
@@ -40,27 +41,27 @@ public final class GatewayTls {
   public static Map<Integer, List<Termination>> servers(ConfigSet config, Topology topology) {
     Map<Integer, List<Termination>> out = new TreeMap<>();
     for (Resource gw : config.gateways()) {
-      Map<String, String> selector = Yaml.stringMap(gw.spec(), "selector");
+      Map<String, String> selector = YamlReads.stringMap(gw.spec(), "selector");
       boolean selects = topology.gateways().stream().map(GatewayWorkload::labels)
           .anyMatch(l -> selector.entrySet().stream()
               .allMatch(e -> e.getValue().equals(l.get(e.getKey()))));
       if (!selects) {
         continue;
       }
-      for (YamlMap server : Yaml.maps(gw.spec(), "servers")) {
-        YamlMap port = Yaml.map(server, "port").orElse(null);
-        String protocol = Yaml.string(port, "protocol").orElse("").toUpperCase(Locale.ROOT);
-        YamlMap tls = Yaml.map(server, "tls").orElse(null);
-        String mode = Yaml.string(tls, "mode").orElse("PASSTHROUGH");
+      for (YamlMap server : YamlReads.maps(gw.spec(), "servers")) {
+        YamlMap port = YamlReads.map(server, "port").orElse(null);
+        String protocol = YamlReads.string(port, "protocol").orElse("").toUpperCase(Locale.ROOT);
+        YamlMap tls = YamlReads.map(server, "tls").orElse(null);
+        String mode = YamlReads.string(tls, "mode").orElse("PASSTHROUGH");
         if (!protocol.equals("HTTPS") || !TERMINATING.contains(mode)
-            || Yaml.integer(port, "number").isEmpty()) {
+            || YamlReads.integer(port, "number").isEmpty()) {
           continue;
         }
-        String credential = Yaml.string(tls, "credentialName")
-            .or(() -> Yaml.strings(tls, "credentialNames").stream().findFirst())
+        String credential = YamlReads.string(tls, "credentialName")
+            .or(() -> YamlReads.strings(tls, "credentialNames").stream().findFirst())
             .orElse(gw.namespace() + "/" + gw.name() + " certificate");
-        out.computeIfAbsent(Yaml.integer(port, "number").get().intValue(), k -> new ArrayList<>())
-            .add(new Termination(credential, Yaml.strings(server, "hosts")));
+        out.computeIfAbsent(YamlReads.integer(port, "number").get().intValue(), k -> new ArrayList<>())
+            .add(new Termination(credential, YamlReads.strings(server, "hosts")));
       }
     }
     return out;
