@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one adapter from core time to Netty: simulated time runs {@code timeScale} times faster than
@@ -64,9 +65,19 @@ public final class EventLoopScheduler implements Scheduler {
   public Cancellable schedule(Duration delay, Runnable task) {
     Objects.requireNonNull(task, "task");
     long realNanos = delay.isNegative() ? 0 : toReal(delay).toNanos();
+    // The flag makes cancel() final even when it races the event loop picking the task up:
+    // ScheduledFuture.cancel from another thread may arrive after the task was dequeued.
+    AtomicBoolean cancelled = new AtomicBoolean();
     try {
-      ScheduledFuture<?> f = executors.schedule(task, realNanos, TimeUnit.NANOSECONDS);
-      return () -> f.cancel(false);
+      ScheduledFuture<?> f = executors.schedule(() -> {
+        if (!cancelled.get()) {
+          task.run();
+        }
+      }, realNanos, TimeUnit.NANOSECONDS);
+      return () -> {
+        cancelled.set(true);
+        f.cancel(false);
+      };
     } catch (RejectedExecutionException stopping) {
       return NOOP;
     }

@@ -65,10 +65,12 @@ class EventLoopSchedulerTest {
   void cancelledTaskNeverRuns() {
     EventLoopScheduler scheduler = runtime.scheduler();
     AtomicBoolean ran = new AtomicBoolean();
-    Cancellable c = scheduler.schedule(Duration.ofMillis(100), () -> ran.set(true));
+    // 50 simulated seconds are 1 real second at scale 50: far more than the time between schedule
+    // and cancel, however busy the machine.
+    Cancellable c = scheduler.schedule(Duration.ofSeconds(50), () -> ran.set(true));
     c.cancel();
     CompletableFuture<Void> later = new CompletableFuture<>();
-    scheduler.schedule(Duration.ofMillis(1000), () -> later.complete(null));
+    scheduler.schedule(Duration.ofSeconds(60), () -> later.complete(null));
     await(later);
     assertThat(ran).isFalse();
   }
