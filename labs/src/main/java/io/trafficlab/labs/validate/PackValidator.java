@@ -280,29 +280,53 @@ public final class PackValidator {
     return acc;
   }
 
-  /** Problems without duplicates (variants repeat the same mistakes). */
+  /**
+   * Problems without duplicates: the same mistake in several variants is reported once, as
+   * "(variants 0, 1)" ("(variant N)" in a message marks where it was seen).
+   */
   private static final class Problems {
-    private final Map<String, PackProblems.Problem> byText = new LinkedHashMap<>();
+    private static final java.util.regex.Pattern VARIANT = java.util.regex.Pattern.compile(" \\(variants? ([0-9, ]+)\\)");
+    private final Map<String, PackProblems.Problem> byKey = new LinkedHashMap<>();
+    private final Map<String, java.util.TreeSet<Integer>> variants = new LinkedHashMap<>();
 
     void add(SourcePos pos, String message, String hint) {
-      PackProblems.Problem p = new PackProblems.Problem(pos, message, hint == null ? "" : hint);
-      byText.putIfAbsent(p.render(), p);
+      add(new PackProblems.Problem(pos, message, hint == null ? "" : hint));
+    }
+
+    void add(PackProblems.Problem p) {
+      java.util.regex.Matcher m = VARIANT.matcher(p.message());
+      String key = p.pos() + " " + VARIANT.matcher(p.message()).replaceFirst("") + " " + p.hint();
+      byKey.putIfAbsent(key, p);
+      java.util.TreeSet<Integer> vs = variants.computeIfAbsent(key, k -> new java.util.TreeSet<>());
+      if (m.find()) {
+        for (String v : m.group(1).split(",\\s*")) {
+          vs.add(Integer.parseInt(v.trim()));
+        }
+      }
     }
 
     void addAll(PackProblems problems) {
-      problems.list().forEach(p -> byText.putIfAbsent(p.render(), p));
+      problems.list().forEach(this::add);
     }
 
     void addAll(Problems other) {
-      other.byText.forEach(byText::putIfAbsent);
+      other.list().forEach(this::add);
     }
 
     int size() {
-      return byText.size();
+      return byKey.size();
     }
 
     List<PackProblems.Problem> list() {
-      return List.copyOf(byText.values());
+      List<PackProblems.Problem> out = new ArrayList<>();
+      byKey.forEach((key, p) -> {
+        java.util.TreeSet<Integer> vs = variants.get(key);
+        String label = vs.isEmpty() ? "" : vs.size() == 1 ? " (variant " + vs.first() + ")"
+            : " (variants " + String.join(", ", vs.stream().map(String::valueOf).toList()) + ")";
+        String message = VARIANT.matcher(p.message()).replaceFirst(java.util.regex.Matcher.quoteReplacement(label));
+        out.add(new PackProblems.Problem(p.pos(), message, p.hint()));
+      });
+      return out;
     }
   }
 }
