@@ -76,7 +76,7 @@ final class UpCommand implements Callable<Integer> {
     }
     CompletableFuture<Void> stop = new CompletableFuture<>();
     stopSignal = stop;
-    Signals.onTermination(() -> stop.complete(null));
+    Signals.stopOnTermination(stop);
     try (EngineSession session = runner.start(c, fr)) {
       out.println(session.addresses().toJson());
       out.flush();
@@ -88,6 +88,12 @@ final class UpCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
       // stop is only ever completed normally
+    } catch (RuntimeException e) {
+      stop.complete(null);
+      err.println("trafficlab up: cannot start: " + e.getMessage());
+      return 1;
+    } finally {
+      stop.complete(null);
     }
     err.println("trafficlab up: stopped");
     err.flush();
