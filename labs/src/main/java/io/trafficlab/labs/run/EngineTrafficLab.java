@@ -1,17 +1,15 @@
 package io.trafficlab.labs.run;
 
-import io.trafficlab.engine.cases.CaseFile;
 import io.trafficlab.engine.cases.CaseJudge;
-import io.trafficlab.engine.cases.CaseLoadResult;
 import io.trafficlab.engine.cases.CaseLoader;
 import io.trafficlab.engine.cases.CaseRequest;
+import io.trafficlab.engine.cases.CaseTopology;
 import io.trafficlab.engine.cases.Observation;
 import io.trafficlab.engine.cases.Verdict;
 import io.trafficlab.engine.config.FrontEndResult;
 import io.trafficlab.engine.config.analysis.TopologyFromConfig;
 import io.trafficlab.engine.config.diag.Diagnostic;
 import io.trafficlab.engine.config.yaml.YamlMap;
-import io.trafficlab.engine.core.topology.GatewayWorkload;
 import io.trafficlab.engine.core.topology.Topology;
 import io.trafficlab.engine.run.EngineSession;
 import io.trafficlab.engine.run.RunOptions;
@@ -22,119 +20,99 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The real engine behind the grader: every check runs on a fresh {@link EngineSession} (pods,
- * listeners, proxy; no outlier, pool or round-robin state carried over from another check), so that
- * checks are independent and their order does not matter. A check's traffic is read by the engine's
- * case reader and judged by {@link CaseJudge}, exactly like {@code trafficlab test}.
+ * {@link TrafficLab} over the real data plane. An exercise's {@code topology} is read like a case
+ * file's; each check's {@code requests}/{@code distribution}/{@code totals} run through the proxy and
+ * are judged like a case's expectations.
+ *
+ * <p>Every check runs on a <em>fresh</em> {@link EngineSession} (pods, listeners, proxy): no ejected
+ * host, open connection, pool or round-robin position carries over from another check, so checks
+ * are independent and their order does not matter (exercise authors write each check's warm-up
+ * traffic into the check itself). With the same seed a grading picks the same way every time.
  */
 public final class EngineTrafficLab implements TrafficLab {
-  /** How many observations a check result keeps as traces. */
-  static final int MAX_TRACES = 5;
-  /** How many failed expectations the evidence quotes. */
+  /** Traces kept per check: failing observations first. */
+  static final int MAX_TRACES = 10;
+  /** Failed expectations quoted in the evidence. */
   static final int MAX_EVIDENCE = 3;
+  private static final String FILE = "exercise.yaml";
+
+  private final CaseLoader loader = new CaseLoader();
+  /** Credential names per topology read here (the engine topology does not carry them). */
+  private final Map<Topology, Set<String>> secrets = new ConcurrentHashMap<>();
 
   @Override
   public Topology topology(YamlMap topology, List<Diagnostic> out) {
-    return CheckCases.topology(topology, out);
+    CaseTopology t = loader.readTopology(FILE, topology, out);
+    Topology engine = t.toTopology();
+    t.secrets().ifPresent(s -> secrets.put(engine, Set.copyOf(s)));
+    return engine;
   }
 
   @Override
   public Session start(FrontEndResult config, Topology topology, long seed, double timeScale) {
-    Topology merged = TopologyFromConfig.merge(Optional.of(topology), config.config(), topology.namespace(),
-        new ArrayList<>()).orElse(topology);
+    Topology effective = TopologyFromConfig.merge(Optional.of(topology), config.config(),
+        topology.namespace(), new ArrayList<>()).orElse(topology);
+    Optional<Set<String>> credentials = Optional.ofNullable(secrets.get(topology));
     RunOptions options = RunOptions.of(seed, timeScale);
     return new Session() {
       @Override
       public Outcome run(YamlMap checkTraffic) {
-        return runCheck(config, topology, merged, options, checkTraffic);
+        return runCheck(config, effective, topology.namespace(), credentials, options, checkTraffic);
       }
 
       @Override
       public void close() {
-        // every check closes its own engine session
+        // each check closes its own engine session
       }
     };
   }
 
-  private static Outcome runCheck(FrontEndResult config, Topology topology, Topology merged, RunOptions options,
-      YamlMap check) {
-    CaseLoadResult loaded = new CaseLoader().load("check", caseText(topology, check));
-    if (!loaded.ok()) {
-      Diagnostic first = loaded.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
-      return new Outcome(false, "", List.of(), "the check's traffic cannot be read (a pack problem): "
-          + first.message() + (first.path().isEmpty() ? "" : " at " + first.path()));
+  private Outcome runCheck(FrontEndResult config, Topology topology, String namespace,
+      Optional<Set<String>> credentials, RunOptions options, YamlMap checkTraffic) {
+    List<Diagnostic> problems = new ArrayList<>();
+    CaseLoader.Traffic traffic = loader.readTraffic(FILE, checkTraffic, namespace, problems);
+    Optional<Diagnostic> error = problems.stream().filter(Diagnostic::isError).findFirst();
+    if (error.isPresent()) {
+      return new Outcome(false, "", List.of(), "the check's traffic is malformed (a pack problem): "
+          + error.get().render());
     }
-    CaseFile c = loaded.caseFile().orElseThrow();
     Set<CaseRequest.Client> clients = new LinkedHashSet<>();
-    clients.add(CaseRequest.Client.defaultIn(c.namespace()));
-    c.requests().stream().filter(r -> r.via().isMesh()).forEach(r -> clients.add(r.from()));
-    c.distribution().filter(d -> d.template().via().isMesh()).ifPresent(d -> clients.add(d.template().from()));
-    List<List<Observation>> perRequest = new ArrayList<>();
-    List<Observation> distribution = List.of();
-    try (EngineSession session = EngineSession.start(config.config(), merged, Optional.empty(), options, clients)) {
-      for (CaseRequest r : c.requests()) {
-        perRequest.add(session.run(r, "r" + r.index()));
+    clients.add(CaseRequest.Client.defaultIn(namespace));
+    traffic.requests().stream().filter(r -> r.via().isMesh()).forEach(r -> clients.add(r.from()));
+    traffic.distribution().filter(d -> d.template().via().isMesh()).ifPresent(d -> clients.add(d.template().from()));
+    try (EngineSession session = EngineSession.start(config.config(), topology, credentials, options, clients)) {
+      List<Verdict> verdicts = new ArrayList<>();
+      List<Observation> failing = new ArrayList<>();
+      List<Observation> passing = new ArrayList<>();
+      List<Observation> all = new ArrayList<>();
+      for (CaseRequest r : traffic.requests()) {
+        List<Observation> copies = session.run(r, "r" + r.index());
+        List<Verdict> v = CaseJudge.judgeRequest(r, copies);
+        verdicts.addAll(v);
+        (CaseJudge.allPassed(v) ? passing : failing).addAll(copies);
+        all.addAll(copies);
       }
-      if (c.distribution().isPresent()) {
-        distribution = session.distribution(c.distribution().get(), "d");
+      traffic.totals().ifPresent(t -> verdicts.addAll(CaseJudge.judgeTotals(t, all)));
+      if (traffic.distribution().isPresent()) {
+        var d = traffic.distribution().get();
+        List<Observation> obs = session.distribution(d, "d");
+        List<Verdict> v = CaseJudge.judgeDistribution(d, CaseJudge.countBy(d.by(), obs));
+        verdicts.addAll(v);
+        (CaseJudge.allPassed(v) ? passing : failing).addAll(obs.subList(0, Math.min(5, obs.size())));
       }
+      boolean passed = !verdicts.isEmpty() && CaseJudge.allPassed(verdicts);
+      List<String> why = verdicts.stream().filter(v -> !v.passed()).map(Verdict::message).toList();
+      String evidence = String.join("; ", why.subList(0, Math.min(MAX_EVIDENCE, why.size())))
+          + (why.size() > MAX_EVIDENCE ? " (and " + (why.size() - MAX_EVIDENCE) + " more)" : "");
+      Set<Observation> traces = new LinkedHashSet<>(failing);
+      traces.addAll(passing);
+      return new Outcome(passed, evidence, traces.stream().limit(MAX_TRACES).toList(), "");
     } catch (RuntimeException e) {
-      return new Outcome(false, "", List.of(), "the engine could not run the traffic ("
-          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+      return new Outcome(false, "", List.of(), "the traffic could not run: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
-    List<Observation> dist = distribution;
-    Map<String, Long> counts = c.distribution().map(d -> CaseJudge.countBy(d.by(), dist)).orElse(null);
-    List<Verdict> verdicts = CaseJudge.judge(c, perRequest, counts);
-    List<Verdict> failed = verdicts.stream().filter(v -> !v.passed()).toList();
-    String evidence = String.join("; ", failed.stream().limit(MAX_EVIDENCE).map(Verdict::message).toList())
-        + (failed.size() > MAX_EVIDENCE ? " (and " + (failed.size() - MAX_EVIDENCE) + " more)" : "");
-    return new Outcome(failed.isEmpty(), evidence, traces(c, perRequest, distribution, failed), "");
-  }
-
-  /** Sample observations: the first copy of each request with a failed expectation first, then the others. */
-  static List<Observation> traces(CaseFile c, List<List<Observation>> perRequest, List<Observation> distribution,
-      List<Verdict> failed) {
-    List<Observation> first = new ArrayList<>();
-    List<Observation> rest = new ArrayList<>();
-    for (int i = 0; i < perRequest.size(); i++) {
-      if (perRequest.get(i).isEmpty()) {
-        continue;
-      }
-      String label = c.requests().get(i).label();
-      boolean bad = failed.stream().anyMatch(v -> v.subject().equals(label));
-      (bad ? first : rest).add(perRequest.get(i).get(0));
-    }
-    distribution.stream().limit(MAX_TRACES).forEach(rest::add);
-    first.addAll(rest);
-    return first.subList(0, Math.min(MAX_TRACES, first.size()));
-  }
-
-  /** The check as a case file: the topology's namespace and gateways (for defaults and checks) and the traffic. */
-  static String caseText(Topology topology, YamlMap check) {
-    StringBuilder sb = new StringBuilder("topology: {\"namespace\": ").append(quote(topology.namespace()))
-        .append(", \"gateways\": [");
-    for (int i = 0; i < topology.gateways().size(); i++) {
-      GatewayWorkload g = topology.gateways().get(i);
-      sb.append(i == 0 ? "" : ", ").append("{\"name\": ").append(quote(g.name())).append(", \"namespace\": ")
-          .append(quote(g.namespace())).append(", \"labels\": {");
-      int j = 0;
-      for (Map.Entry<String, String> l : g.labels().entrySet()) {
-        sb.append(j++ == 0 ? "" : ", ").append(quote(l.getKey())).append(": ").append(quote(l.getValue()));
-      }
-      sb.append("}}");
-    }
-    sb.append("]}\n");
-    for (YamlMap.Entry e : check.entries()) {
-      if (e.name().equals("requests") || e.name().equals("distribution") || e.name().equals("totals")) {
-        sb.append(e.name()).append(": ").append(CheckCases.json(e.value())).append('\n');
-      }
-    }
-    return sb.toString();
-  }
-
-  private static String quote(String s) {
-    return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
   }
 }

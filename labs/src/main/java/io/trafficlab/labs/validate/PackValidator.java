@@ -1,5 +1,6 @@
 package io.trafficlab.labs.validate;
 
+import io.trafficlab.engine.cases.CaseLoader;
 import io.trafficlab.engine.config.ConfigFrontEnd;
 import io.trafficlab.engine.config.FrontEndResult;
 import io.trafficlab.engine.config.diag.Diagnostic;
@@ -19,7 +20,6 @@ import io.trafficlab.labs.pack.Lesson;
 import io.trafficlab.labs.pack.Pack;
 import io.trafficlab.labs.pack.PackLoader;
 import io.trafficlab.labs.pack.PackProblems;
-import io.trafficlab.labs.run.CheckCases;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -130,17 +130,19 @@ public final class PackValidator {
     String where = src.variants().size() > 1 ? " (variant " + v + ")" : "";
     String dir = src.dir();
     List<Diagnostic> topologyDiags = new ArrayList<>();
-    Topology topology = CheckCases.topology(ex.topology(), topologyDiags);
+    CaseLoader cases = new CaseLoader();
+    Topology topology = cases.readTopology(ex.file(), ex.topology(), topologyDiags).toTopology();
+    topologyDiags.removeIf(d -> !d.isError());
     for (Diagnostic d : topologyDiags) {
-      problems.add(ex.topology().pos(), "topology" + where + ": " + d.message() + pathOf(d), d.hint());
+      problems.add(at(d), "topology" + where + ": " + d.message() + pathOf(d), d.hint());
     }
     for (Exercise.Check c : ex.checks()) {
       if (c.staticRule().isEmpty()) {
         List<Diagnostic> out = new ArrayList<>();
-        CheckCases.caseFile(ex.topology(), c.traffic(), "", out);
+        cases.readTraffic(ex.file(), c.traffic(), topology.namespace(), out);
         for (Diagnostic d : out) {
           if (d.isError() || d.code().equals("TL4011")) {
-            problems.add(c.traffic().pos(), "check " + c.id() + where + ": " + d.message() + pathOf(d), d.hint());
+            problems.add(at(d), "check " + c.id() + where + ": " + d.message() + pathOf(d), d.hint());
           }
         }
       }
@@ -266,6 +268,10 @@ public final class PackValidator {
       }
     }
     return why.isEmpty() ? "detect conditions not met" : String.join(", ", why);
+  }
+
+  private static SourcePos at(Diagnostic d) {
+    return new SourcePos(d.file(), Math.max(1, d.line()), Math.max(1, d.column()));
   }
 
   private static String pathOf(Diagnostic d) {

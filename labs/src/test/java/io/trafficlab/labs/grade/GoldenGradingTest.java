@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Golden grading cases (Exercism style): {@code grading/<case>/{exercise.txt, submission.yaml,
  * expected-report.json}} graded on the real engine with seed 1 and a fixed clock. What real time
- * decides is normalised: {@code durationMs} and the traces' {@code latencyMs}. Run with
+ * decides is normalised: {@code durationMs}, the traces' {@code latencyMs}, the echo body's
+ * {@code x-trafficlab-time} header and the body length. Run with
  * {@code -Dgolden.update=true} to rewrite the expected files after a deliberate change (and review
  * the diff).
  */
@@ -59,7 +60,14 @@ class GoldenGradingTest {
         ObjectNode t = (ObjectNode) trace;
         t.put("latencyMs", 0.0);
         if (t.path("body").asText().startsWith("{")) {
-          t.put("body", sorted(JSON.readTree(t.path("body").asText())).toString());
+          JsonNode body = JSON.readTree(t.path("body").asText());
+          if (body.path("headers").has("x-trafficlab-time")) {
+            ((ObjectNode) body.path("headers")).put("x-trafficlab-time", "0");
+          }
+          t.put("body", sorted(body).toString());
+        }
+        if (t.path("responseHeaders").has("content-length")) {
+          ((ObjectNode) t.path("responseHeaders")).put("content-length", "0");
         }
       }
     }

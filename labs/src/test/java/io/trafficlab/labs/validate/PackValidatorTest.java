@@ -10,7 +10,6 @@ import io.trafficlab.engine.core.topology.Topology;
 import io.trafficlab.labs.grade.Grader;
 import io.trafficlab.labs.grade.TrafficLab;
 import io.trafficlab.labs.pack.PackProblems;
-import io.trafficlab.labs.run.CheckCases;
 import io.trafficlab.labs.run.EngineTrafficLab;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +28,7 @@ class PackValidatorTest {
   static final class AllPass implements TrafficLab {
     @Override
     public Topology topology(YamlMap topology, List<Diagnostic> out) {
-      return CheckCases.topology(topology, out);
+      return new io.trafficlab.engine.cases.CaseLoader().readTopology("exercise.yaml", topology, out).toTopology();
     }
 
     @Override
@@ -96,7 +95,7 @@ class PackValidatorTest {
 
     assertThat(r.trafficRun()).isFalse();
     assertThat(r.problems()).extracting(PackProblems.Problem::render)
-        .anySatisfy(s -> assertThat(s).contains("exercise.yaml:33:5").contains("check others-to-v1 (variants 0, 1): unknown key \"subsett\" in expect")
+        .anySatisfy(s -> assertThat(s).contains("exercise.yaml:38:62").contains("check others-to-v1 (variants 0, 1): unknown key \"subsett\" in expect")
             .contains("subsett"))
         .anySatisfy(s -> assertThat(s).contains("upper-case.yaml:1:1")
             .contains("misconception header-upper-case (variants 0, 1) is not recognised in its example: pattern zzz not found"))
