@@ -30,9 +30,13 @@ public final class EngineRuntime implements AutoCloseable {
     this.scheduler = new EventLoopScheduler(group, timeScale);
   }
 
-  /** A runtime with 2 event loops. */
+  /** Event loops of {@link #start(double)}: the system property {@value #THREADS_PROPERTY}, else 2. */
+  public static final String THREADS_PROPERTY = "trafficlab.ioThreads";
+
+  /** A runtime with 2 event loops (or {@value #THREADS_PROPERTY}, 1..64). */
   public static EngineRuntime start(double timeScale) {
-    return new EngineRuntime(2, timeScale, true);
+    int threads = Integer.getInteger(THREADS_PROPERTY, 2);
+    return new EngineRuntime(Math.max(1, Math.min(64, threads)), timeScale, true);
   }
 
   public static EngineRuntime start(int threads, double timeScale, boolean preferEpoll) {

@@ -6,7 +6,13 @@ import io.trafficlab.engine.dataplane.http.RequestMessage;
 import io.trafficlab.engine.dataplane.http.ResponseMessage;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -26,13 +32,19 @@ public final class UpstreamPool implements AutoCloseable {
 
   private final EngineRuntime runtime;
   private final Set<InetSocketAddress> pods;
-  private final ClientConnectionPool pool;
+  /** One pool per event loop: a connection is used on the loop that owns it, never handed over. */
+  private final Map<EventExecutor, ClientConnectionPool> pools = new ConcurrentHashMap<>();
+  private final Set<EventExecutor> loops = new HashSet<>();
+  private final EventExecutor firstLoop;
+  private volatile boolean closed;
 
   /** A leased connection to one pod; return it with {@link #release}. */
   public static final class Lease {
+    private final ClientConnectionPool pool;
     private final ClientConnectionPool.Lease lease;
 
-    private Lease(ClientConnectionPool.Lease lease) {
+    private Lease(ClientConnectionPool pool, ClientConnectionPool.Lease lease) {
+      this.pool = pool;
       this.lease = lease;
     }
 
@@ -59,7 +71,8 @@ public final class UpstreamPool implements AutoCloseable {
   public UpstreamPool(EngineRuntime runtime, Collection<InetSocketAddress> podAddresses) {
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.pods = Set.copyOf(podAddresses);
-    this.pool = new ClientConnectionPool(runtime, MAX_RESPONSE_BYTES, 1024);
+    runtime.group().forEach(loops::add);
+    this.firstLoop = runtime.group().iterator().next();
   }
 
   /**
@@ -72,13 +85,30 @@ public final class UpstreamPool implements AutoCloseable {
     if (refusal != null) {
       return CompletableFuture.failedFuture(new UpstreamRefusedException(refusal));
     }
+    if (closed) {
+      return CompletableFuture.failedFuture(new IllegalStateException("upstream pool closed"));
+    }
+    ClientConnectionPool pool = pool();
     return pool.acquire(ClientEndpoint.plain(pod), runtime.scheduler().toReal(connectTimeout))
-        .thenApply(Lease::new);
+        .thenApply(l -> new Lease(pool, l));
   }
 
   /** Gives a connection back (kept for reuse if the last response allowed keep-alive). */
   public void release(Lease lease) {
-    pool.release(lease.lease);
+    lease.pool.release(lease.lease);
+  }
+
+  /**
+   * The pool of the calling event loop, so that a proxy's upstream connection lives on the thread
+   * of the downstream request (no hand-over per request, as in Netty's proxy example); callers off
+   * the runtime's loops all share the first loop's pool.
+   */
+  private ClientConnectionPool pool() {
+    EventExecutor current = ThreadExecutorMap.currentExecutor();
+    EventExecutor loop = current != null && loops.contains(current) ? current : firstLoop;
+    ClientConnectionPool p = pools.get(loop);
+    return p != null ? p : pools.computeIfAbsent(loop,
+        l -> new ClientConnectionPool(runtime, (EventLoop) l, MAX_RESPONSE_BYTES, 1024));
   }
 
   /**
@@ -137,28 +167,30 @@ public final class UpstreamPool implements AutoCloseable {
   }
 
   public int openConnections(InetSocketAddress pod) {
-    return pool.openConnections(ClientEndpoint.plain(pod));
+    return pools.values().stream().mapToInt(p -> p.openConnections(ClientEndpoint.plain(pod))).sum();
   }
 
   public int activeConnections(InetSocketAddress pod) {
-    return pool.activeConnections(ClientEndpoint.plain(pod));
+    return pools.values().stream().mapToInt(p -> p.activeConnections(ClientEndpoint.plain(pod)))
+        .sum();
   }
 
   public int openConnections() {
-    return pool.openConnections();
+    return pools.values().stream().mapToInt(ClientConnectionPool::openConnections).sum();
   }
 
   public int activeConnections() {
-    return pool.activeConnections();
+    return pools.values().stream().mapToInt(ClientConnectionPool::activeConnections).sum();
   }
 
   /** Connections opened since creation. */
   public long connectionsOpened() {
-    return pool.connectionsOpened();
+    return pools.values().stream().mapToLong(ClientConnectionPool::connectionsOpened).sum();
   }
 
   @Override
   public void close() {
-    pool.close();
+    closed = true;
+    pools.values().forEach(ClientConnectionPool::close);
   }
 }

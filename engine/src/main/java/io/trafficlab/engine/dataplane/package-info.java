@@ -4,7 +4,8 @@
  * io.trafficlab.engine.dataplane.EventLoopScheduler}), listeners for gateway ports and sidecars
  * ({@link io.trafficlab.engine.dataplane.ListenerHub}) behind the {@link
  * io.trafficlab.engine.dataplane.RequestHandler} seam, and keep-alive upstream pools to pods with
- * an SSRF guard ({@link io.trafficlab.engine.dataplane.UpstreamPool}). It executes decisions that
- * {@code engine.core} makes; it may import core, never the reverse.
+ * an SSRF guard ({@link io.trafficlab.engine.dataplane.UpstreamPool}); the proxy itself lives in
+ * {@code dataplane.proxy}. It executes decisions that {@code engine.core} makes; it may import core,
+ * never the reverse.
  */
 package io.trafficlab.engine.dataplane;

@@ -46,10 +46,20 @@ public final class ClientConnection {
    */
   public static CompletableFuture<ClientConnection> connect(EngineRuntime runtime,
       ClientEndpoint endpoint, Duration connectTimeout, int maxContentLength) {
+    return connect(runtime, runtime.group(), endpoint, connectTimeout, maxContentLength);
+  }
+
+  /**
+   * Connects on {@code loops} (one event loop of the runtime, to keep a proxy's upstream
+   * connections on the thread of its downstream ones, or the whole group).
+   */
+  public static CompletableFuture<ClientConnection> connect(EngineRuntime runtime,
+      io.netty.channel.EventLoopGroup loops, ClientEndpoint endpoint, Duration connectTimeout,
+      int maxContentLength) {
     ResponseHandler handler = new ResponseHandler();
     int timeoutMs = (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
     Bootstrap b = new Bootstrap()
-        .group(runtime.group())
+        .group(loops)
         .channel(runtime.channelType())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMs)
         .option(ChannelOption.TCP_NODELAY, true)
@@ -102,7 +112,11 @@ public final class ClientConnection {
    */
   public CompletableFuture<ResponseMessage> send(RequestMessage request) {
     CompletableFuture<ResponseMessage> result = new CompletableFuture<>();
-    channel.eventLoop().execute(() -> handler.send(channel, request, result));
+    if (channel.eventLoop().inEventLoop()) {
+      handler.send(channel, request, result);
+    } else {
+      channel.eventLoop().execute(() -> handler.send(channel, request, result));
+    }
     result.whenComplete((r, e) -> {
       if (e != null) {
         ChannelFutures.close(channel);

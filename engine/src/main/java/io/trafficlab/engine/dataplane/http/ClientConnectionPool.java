@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ClientConnectionPool implements AutoCloseable {
   private final EngineRuntime runtime;
+  private final io.netty.channel.EventLoopGroup loops;
   private final int maxContentLength;
   private final int maxIdlePerEndpoint;
   private final Map<ClientEndpoint, Slot> slots = new HashMap<>();
@@ -33,7 +34,14 @@ public final class ClientConnectionPool implements AutoCloseable {
   }
 
   public ClientConnectionPool(EngineRuntime runtime, int maxContentLength, int maxIdlePerEndpoint) {
+    this(runtime, runtime.group(), maxContentLength, maxIdlePerEndpoint);
+  }
+
+  /** A pool whose connections all live on {@code loops} (e.g. a single event loop). */
+  public ClientConnectionPool(EngineRuntime runtime, io.netty.channel.EventLoopGroup loops,
+      int maxContentLength, int maxIdlePerEndpoint) {
     this.runtime = runtime;
+    this.loops = loops;
     this.maxContentLength = maxContentLength;
     this.maxIdlePerEndpoint = maxIdlePerEndpoint;
   }
@@ -55,7 +63,7 @@ public final class ClientConnectionPool implements AutoCloseable {
       }
       slot.active++;
     }
-    return ClientConnection.connect(runtime, endpoint, connectTimeout, maxContentLength)
+    return ClientConnection.connect(runtime, loops, endpoint, connectTimeout, maxContentLength)
         .handle((conn, error) -> {
           synchronized (this) {
             Slot slot = slots.get(endpoint);

@@ -10,6 +10,7 @@ import io.trafficlab.engine.core.outlier.HostResult;
 import io.trafficlab.engine.core.outlier.OutlierDetector;
 import io.trafficlab.engine.core.pool.Admission;
 import io.trafficlab.engine.core.pool.ClusterCircuitBreaker;
+import io.trafficlab.engine.core.policy.ConnectionPoolPolicy;
 import io.trafficlab.engine.core.pool.RetryBudget;
 import io.trafficlab.engine.core.route.Cluster;
 import io.trafficlab.engine.core.time.Cancellable;
@@ -38,6 +39,9 @@ final class ClusterState implements RetryBudget {
   private final LoadBalancer balancer;
   private final boolean consistentHash;
   private final ClusterCircuitBreaker breaker;
+  /** No connection-pool limit is set: every request is dispatched at once, no breaker needed. */
+  private final boolean unlimited;
+  private long nextUnlimitedId;
   private final OutlierDetector outlier;
   private final Map<String, Endpoint> byName = new LinkedHashMap<>();
   private final Map<String, int[]> active = new HashMap<>();
@@ -51,6 +55,12 @@ final class ClusterState implements RetryBudget {
     this.balancer = LoadBalancer.create(cluster.policy().lb());
     this.consistentHash = cluster.policy().lb() instanceof LbPolicy.ConsistentHash;
     this.breaker = new ClusterCircuitBreaker(cluster.policy().pool());
+    ConnectionPoolPolicy pool = cluster.policy().pool();
+    this.unlimited = pool.maxConnections() >= ConnectionPoolPolicy.UNLIMITED
+        && pool.http1MaxPendingRequests() >= ConnectionPoolPolicy.UNLIMITED
+        && pool.http2MaxRequests() >= ConnectionPoolPolicy.UNLIMITED
+        && pool.maxRetries() >= ConnectionPoolPolicy.UNLIMITED
+        && pool.maxRequestsPerConnection() == 0;
     for (Endpoint e : cluster.endpoints()) {
       byName.put(e.name(), e);
       active.put(e.name(), new int[1]);
@@ -106,6 +116,11 @@ final class ClusterState implements RetryBudget {
    */
   Admission admit(String host, BiConsumer<Admission, Long> later) {
     synchronized (this) {
+      if (unlimited) {
+        active.get(host)[0]++;
+        long id = ++nextUnlimitedId;
+        return new Admission.Dispatched(id, host, id, false, "no connection pool limits");
+      }
       Admission a = breaker.admit(host);
       if (a instanceof Admission.Dispatched) {
         active.get(host)[0]++;
@@ -125,6 +140,9 @@ final class ClusterState implements RetryBudget {
     List<BiConsumer<Admission, Long>> callbacks = new ArrayList<>();
     synchronized (this) {
       active.get(host)[0]--;
+      if (unlimited) {
+        return;
+      }
       next = reusable ? breaker.complete(connectionId) : breaker.closeConnection(connectionId);
       for (Admission a : next) {
         if (a instanceof Admission.Dispatched) {
@@ -144,7 +162,7 @@ final class ClusterState implements RetryBudget {
   /** A queued request gave up; false when it had already left the queue. */
   synchronized boolean cancel(long ticket) {
     waiting.remove(ticket);
-    return breaker.cancel(ticket);
+    return !unlimited && breaker.cancel(ticket);
   }
 
   /** Counts a result for outlier detection; returns the ejection it caused. */
@@ -159,12 +177,14 @@ final class ClusterState implements RetryBudget {
 
   @Override
   public synchronized boolean tryAcquireRetry() {
-    return breaker.tryAcquireRetry();
+    return unlimited || breaker.tryAcquireRetry();
   }
 
   @Override
   public synchronized void releaseRetry() {
-    breaker.releaseRetry();
+    if (!unlimited) {
+      breaker.releaseRetry();
+    }
   }
 
   /** The outlier detector's timers run under this object's lock. */

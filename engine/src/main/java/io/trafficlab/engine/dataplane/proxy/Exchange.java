@@ -234,6 +234,7 @@ final class Exchange {
       send(a);
     } else if (admission instanceof Admission.Queued) {
       a.ticket = admission.ticket();
+      notes.add(admission.reason());
     } else {
       a.ended = true;
       notes.add(admission.reason());

@@ -28,12 +28,19 @@ import java.util.concurrent.CompletionStage;
  * answers 200 or {@code errorStatus} with a {@link PodEcho} JSON body, its {@code responseHeaders}
  * and {@value #POD_HEADER}. So its answer takes its own latency plus that of its calls.
  *
+ * <p>Simulated time: the answer carries {@code x-trafficlab-time} = the request's stamped instant
+ * plus the calls' simulated latencies plus {@code latencyMs}; each call is stamped with the pod's
+ * simulated instant when it starts. Error draws: a request the proxy keyed
+ * ({@code x-trafficlab-seq}) draws from (seed, pod, key, {@value #ATTEMPT_HEADER}, request line), so
+ * a seeded run fails the same requests whatever the arrival order and a retry draws afresh; other
+ * requests draw from the pod's seeded sequence in arrival order.
+ *
  * <p>Requests carrying {@value #MIRROR_HEADER} are counted and recorded as mirror copies, apart
  * from ordinary requests; they are answered the same way.
  */
 public final class SyntheticPod {
   /** Marker header the data plane puts on mirrored copies. */
-  public static final String MIRROR_HEADER = io.trafficlab.engine.dataplane.proxy.ProxyHeaders.MIRROR;
+  public static final String MIRROR_HEADER = ProxyHeaders.MIRROR;
   /** Response header naming the pod that answered. */
   public static final String POD_HEADER = "x-trafficlab-pod";
   /** The attempt number the proxy puts on upstream requests (Envoy's, Istio turns it on). */
