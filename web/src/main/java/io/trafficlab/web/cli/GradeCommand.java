@@ -50,7 +50,7 @@ final class GradeCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "the submission (Istio YAML)")
   Path file;
 
-  @Option(names = "--format", defaultValue = "text", description = "text, json, exercism or gradescope (default: ${DEFAULT-VALUE})")
+  @Option(names = "--format", defaultValue = "json", description = "json (DESIGN §4), text (for people), exercism or gradescope (default: ${DEFAULT-VALUE})")
   Format format;
 
   @Option(names = "--seed", defaultValue = "1", description = "seed of the traffic (default: ${DEFAULT-VALUE})")

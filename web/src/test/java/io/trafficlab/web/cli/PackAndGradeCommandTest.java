@@ -65,7 +65,8 @@ class PackAndGradeCommandTest {
     Files.writeString(file, Files.readString(SOLUTION).replace("{{header}}", "X-Canary").replace("{{value}}", "on")
         .replace("        subset: v1", "        subset: v2"));
 
-    Cli r = Cli.run("grade", "--packs", PACKS, "--exercise", "test-pack/header-canary", file.toString());
+    Cli r = Cli.run("grade", "--packs", PACKS, "--exercise", "test-pack/header-canary", "--format", "text",
+        file.toString());
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("test-pack/header-canary\nScore 4/6  █████████████░░░░░░░  67 %  FAIL")
