@@ -39,14 +39,27 @@ public final class TestApp implements AutoCloseable {
   public final HttpClient http = HttpClient.newHttpClient();
 
   private TestApp(TrafficLab lab, int concurrency, int queue) throws Exception {
+    this(lab, concurrency, queue, Path.of("../labs/src/test/resources/packs"), Duration.ofSeconds(20));
+  }
+
+  private TestApp(TrafficLab lab, int concurrency, int queue, Path packsDir, Duration deadline) throws Exception {
     db = Database.open(Database.h2MemoryUrl("testapp" + DBS.incrementAndGet()), null, null);
     dataDir = Files.createTempDirectory("trafficlab-test-data");
-    PackCatalog packs = PackCatalog.load(List.of(Path.of("../labs/src/test/resources/packs")));
+    PackCatalog packs = PackCatalog.load(List.of(packsDir));
     WebDeps base = new WebDeps(db, packs, Templates.create(), FAST, Optional.empty(), Clock.systemUTC())
         .withDataDir(dataDir);
     deps = base.withGrading(new GradingService(new Grader(new ConfigFrontEnd(), lab), concurrency, queue,
-        Duration.ofSeconds(20), base.metrics()));
+        deadline, base.metrics()));
     app = WebApp.create(deps).start(0);
+  }
+
+  /**
+   * The real engine ({@code EngineTrafficLab}: pods, proxies and traffic over loopback) grading the
+   * built-in pack, with the given grading limits.
+   */
+  public static TestApp withEngine(int concurrency, int queue, Duration deadline) throws Exception {
+    return new TestApp(new io.trafficlab.labs.run.EngineTrafficLab(), concurrency, queue,
+        Path.of("../content/packs"), deadline);
   }
 
   /** Every traffic check passes. */

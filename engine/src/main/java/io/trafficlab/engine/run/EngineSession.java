@@ -59,6 +59,11 @@ public final class EngineSession implements AutoCloseable {
   /** Real-time bound of one request block (a hung run must end). */
   static final long BLOCK_TIMEOUT_SECONDS = 300;
   private static final long START_TIMEOUT_SECONDS = 30;
+  /**
+   * Gateway ports that get a listener (the lowest ones): each is a server socket, and a submission
+   * with thousands of Gateway servers must not open thousands of them.
+   */
+  static final int MAX_GATEWAY_PORTS = 32;
 
   private final RunOptions options;
   private final EngineRuntime runtime;
@@ -145,7 +150,7 @@ public final class EngineSession implements AutoCloseable {
         t -> all.add(new TlsServer(t.credentialName(), t.hosts()))));
     GatewayCertificates certificates = all.isEmpty() ? null : GatewayCertificates.issue(all, secrets);
     List<ListenerPlan.GatewayPort> ports = new ArrayList<>();
-    for (int port : table.gatewayPorts()) {
+    for (int port : table.gatewayPorts().stream().sorted().limit(MAX_GATEWAY_PORTS).toList()) {
       List<GatewayTls.Termination> servers = tls.get(port);
       if (servers == null) {
         ports.add(ListenerPlan.GatewayPort.plain(port));
@@ -230,7 +235,10 @@ public final class EngineSession implements AutoCloseable {
     Optional<InetSocketAddress> target = target(request);
     if (target.isEmpty()) {
       String why = request.via().isMesh() ? "no sidecar for " + clientKey(request.from())
-          : "no listener on gateway port " + request.via().gatewayPort()
+          : table.gatewayPorts().contains(request.via().gatewayPort())
+              ? "no listener on gateway port " + request.via().gatewayPort() + " (trafficlab opens the "
+                  + MAX_GATEWAY_PORTS + " lowest gateway ports of a configuration, and this is not one of them)"
+              : "no listener on gateway port " + request.via().gatewayPort()
               + " (no Gateway with an HTTP or HTTPS server on this port selects a gateway workload)";
       List<Observation> out = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {

@@ -155,6 +155,28 @@ class GraderTest {
   }
 
   @Test
+  void anInterruptedGradingRunsNoFurtherTrafficChecks() {
+    FakeLab lab = new FakeLab(t -> {
+      // the grading service's deadline interrupts the worker during the first traffic check
+      Thread.currentThread().interrupt();
+      return new TrafficLab.Outcome(false, "", List.of(), "interrupted while waiting for traffic");
+    });
+
+    GradeReport r;
+    try {
+      r = new Grader(new ConfigFrontEnd(), lab).grade(exercise(), VALID, Grader.Options.DEFAULT, FIXED);
+    } finally {
+      Thread.interrupted();
+    }
+
+    assertThat(lab.ran).containsExactly("canary-to-v2");
+    assertThat(r.checks()).extracting(CheckResult::status)
+        .containsExactly(CheckStatus.PASS, CheckStatus.ERROR, CheckStatus.ERROR);
+    assertThat(r.checks().get(2).message()).isEqualTo("Not run: the grading was stopped at its deadline.");
+    assertThat(lab.closed).isEqualTo(1);
+  }
+
+  @Test
   void theReportNeverContainsTheReferenceSolution() {
     FakeLab lab = new FakeLab(t -> new TrafficLab.Outcome(false, "nope", List.of(), ""));
     Exercise ex = exercise();

@@ -32,6 +32,7 @@ final class YamlBody {
     // JSON escaping can grow text; allow for it here and check the YAML itself below.
     int rawLimit = json ? maxBytes * 4 : maxBytes;
     if (ctx.contentLength() > rawLimit) {
+      drain(ctx);
       throw tooLarge(maxBytes, ctx.contentLength());
     }
     byte[] body = ctx.bodyAsBytes();
@@ -50,10 +51,40 @@ final class YamlBody {
     return body;
   }
 
+  /**
+   * Reads and discards a body that is refused for its size, so that the connection stays usable and
+   * the client reliably reads the 413: a server that closes a connection with unread bytes makes the
+   * kernel reset it, and the reset can destroy the answer before the client reads it. Bodies over
+   * {@link #MAX_DRAIN} were refused before any handler ran; a client that asked
+   * {@code Expect: 100-continue} has not sent its body and is not asked for it.
+   */
+  private static void drain(Context ctx) {
+    String expect = ctx.header("Expect");
+    if (ctx.contentLength() > MAX_DRAIN || (expect != null && expect.toLowerCase(Locale.ROOT).contains("100-continue"))) {
+      return;
+    }
+    try (java.io.InputStream in = ctx.req().getInputStream()) {
+      byte[] buf = new byte[64 * 1024];
+      long total = 0;
+      for (int n; total <= MAX_DRAIN && (n = in.read(buf)) > 0; ) {
+        total += n;
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // the client went away or Jetty refused the body itself: the 413 is all that is left to say
+    }
+  }
+
+  /** The largest refused body read to its end (the app refuses larger ones before any handler). */
+  static final long MAX_DRAIN = 8L * 1024 * 1024;
+
   private static byte[] fromJson(byte[] body) {
     JsonNode n;
     try {
       n = JSON.readTree(body);
+    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+      throw new ApiException(400, "bad_json", "The JSON is nested too deeply or has a value that is too large"
+          + " (at most " + com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_DEPTH
+          + " levels); send {\"yaml\": \"...\"} with the YAML as one string.");
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? ""
           : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();

@@ -60,8 +60,14 @@ final class Playground {
         int colon = line.indexOf(':');
         String name = colon < 0 ? line.strip() : line.substring(0, colon).strip();
         String value = colon < 0 ? "" : line.substring(colon + 1).strip();
-        if (!HEADER_NAME.matcher(name).matches() || value.length() > 1000 || headers.size() >= 20) {
+        if (!HEADER_NAME.matcher(name).matches() || value.length() > 1000 || headers.size() >= 20
+            || value.chars().anyMatch(c -> c < ' ' && c != '\t' || c == 0x7f)) {
           problem = "Write one header per line as name: value (at most 20).";
+          break;
+        }
+        String reserved = reserved(name);
+        if (reserved != null) {
+          problem = reserved;
           break;
         }
         headers.add(new String[] {name, value});
@@ -92,6 +98,31 @@ final class Playground {
         : check.path("message").asText("No response was observed.");
     return new PlaygroundResult(why, false, diags, trace, request);
   }
+
+  /**
+   * Why a header may not be set from the playground, or null when it may. Host comes from the host
+   * field; framing and hop-by-hop headers belong to the HTTP client (a Content-Length or
+   * Transfer-Encoding that disagrees with the body would desynchronise the connection); the
+   * engine's own {@code x-trafficlab-*} headers carry trace ids and simulated time.
+   */
+  static String reserved(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.equals("host")) {
+      return "Set the host in the Host field, not as a header.";
+    }
+    if (FRAMING.contains(n)) {
+      return "The header " + name + " is set by the HTTP client itself; leave it out.";
+    }
+    if (n.startsWith(io.trafficlab.engine.dataplane.proxy.ProxyHeaders.PREFIX)) {
+      return "Headers starting with " + io.trafficlab.engine.dataplane.proxy.ProxyHeaders.PREFIX
+          + " belong to trafficlab's tracing; use another name.";
+    }
+    return null;
+  }
+
+  /** Connection-level headers (RFC 9110 §7.6.1) and message framing. */
+  static final java.util.Set<String> FRAMING = java.util.Set.of("content-length", "transfer-encoding",
+      "connection", "keep-alive", "proxy-connection", "upgrade", "te", "trailer", "expect");
 
   /** The one-request check in the case vocabulary: {@code requests: [{via, host, path, method, headers}]}. */
   static YamlMap traffic(String via, String host, String path, String method, List<String[]> headers) {

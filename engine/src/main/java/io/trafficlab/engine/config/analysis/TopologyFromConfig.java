@@ -39,6 +39,11 @@ import java.util.Set;
 public final class TopologyFromConfig {
   /** At most this many pods per Deployment: each pod is a real server socket. */
   static final int MAX_REPLICAS = 20;
+  /**
+   * At most this many pods from all Deployments of one configuration together: a submission of
+   * a thousand Deployments must not open twenty thousand sockets.
+   */
+  static final int MAX_CONFIG_PODS = 100;
 
   private TopologyFromConfig() {}
 
@@ -95,8 +100,9 @@ public final class TopologyFromConfig {
     for (Resource doc : serviceDocs) {
       addServiceDoc(doc, services, out);
     }
+    int[] started = {0, 0}; // pods started by Deployments so far; whether TL3007 was said
     for (Resource dep : deployments) {
-      addDeployment(dep, services, podNames, out);
+      addDeployment(dep, services, podNames, started, out);
     }
     for (SvcBuilder sb : services.values()) {
       if (sb.doc != null && sb.pods.isEmpty()) {
@@ -141,7 +147,7 @@ public final class TopologyFromConfig {
   }
 
   private static void addDeployment(Resource dep, Map<String, SvcBuilder> services,
-      Set<String> podNames, List<Diagnostic> out) {
+      Set<String> podNames, int[] started, List<Diagnostic> out) {
     YamlMap spec = dep.spec();
     Optional<YamlMap> selectorNode = YamlReads.map(spec, "selector");
     Map<String, String> matchLabels = YamlReads.stringMap(selectorNode.orElse(null), "matchLabels");
@@ -185,6 +191,17 @@ public final class TopologyFromConfig {
           dep.name(), "{" + Canonical.selector(labels) + "}"));
       return;
     }
+    if (started[0] + replicas > MAX_CONFIG_PODS) {
+      if (started[1] == 0) { // said once, at the Deployment that crosses the limit
+        started[1] = 1;
+        YamlNode at = Optional.ofNullable(spec.get("replicas")).orElse(dep.root());
+        out.add(Diagnostic.of(DiagnosticCode.TL3007, at.pos(), at.path(), dep.ref(),
+            "use fewer Deployments or replicas; a few pods per version show every routing rule",
+            dep.name(), replicas, MAX_CONFIG_PODS, MAX_CONFIG_PODS - started[0]));
+      }
+      replicas = MAX_CONFIG_PODS - started[0];
+    }
+    started[0] += (int) replicas;
     for (long i = 0; i < replicas; i++) {
       String name = uniqueName(dep.name() + "-" + i, podNames);
       PodDef pod = new PodDef(name, dep.namespace(), joined.get(0).name, labels, PodBehavior.HEALTHY);

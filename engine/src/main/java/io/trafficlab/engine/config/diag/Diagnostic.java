@@ -10,6 +10,10 @@ import java.util.Objects;
  * @param path     YAML path inside the resource ({@code spec.http[0].route[1].destination.subset}), or ""
  * @param resource {@code Kind namespace/name}, or "" when the finding is about the file itself
  * @param hint     how to fix it, or ""
+ *
+ * <p>Invisible and text-reordering characters in the message, path, resource and hint (bidi
+ * overrides, zero-width spaces, controls) are shown as {@code \u202E}-style escapes: a finding
+ * quotes user text and must not hide or reorder it.
  */
 public record Diagnostic(
     Severity severity,
@@ -26,11 +30,11 @@ public record Diagnostic(
   public Diagnostic {
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(code, "code");
-    Objects.requireNonNull(message, "message");
+    message = Visible.text(Objects.requireNonNull(message, "message"));
     file = file == null ? "" : file;
-    path = path == null ? "" : path;
-    resource = resource == null ? "" : resource;
-    hint = hint == null ? "" : hint;
+    path = path == null ? "" : Visible.text(path);
+    resource = resource == null ? "" : Visible.text(resource);
+    hint = hint == null ? "" : Visible.text(hint);
     Objects.requireNonNull(layer, "layer");
   }
 

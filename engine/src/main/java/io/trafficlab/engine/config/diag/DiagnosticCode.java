@@ -217,6 +217,7 @@ public enum DiagnosticCode {
   TL3004("TL3004", Severity.WARNING, Layer.ANALYSIS, "Service %s selects no pods (selector %s); requests to it get 503 UH (no healthy upstream)"),
   TL3005("TL3005", Severity.WARNING, Layer.ANALYSIS, "replicas %s is more than the %s pods trafficlab starts per Deployment; only %s are started"),
   TL3006("TL3006", Severity.ERROR, Layer.ANALYSIS, "Service %s has no ports; Kubernetes rejects a Service without spec.ports"),
+  TL3007("TL3007", Severity.WARNING, Layer.ANALYSIS, "Deployment %s asks for %s pods, past the %s pods trafficlab starts for all Deployments of a configuration together; only %s of them start, and no pods of the Deployments after it"),
   // TL31xx: routing findings of our own (things a learner wants to know that istioctl does not say)
   TL3101("TL3101", Severity.WARNING, Layer.ANALYSIS, "header name %s is not lower-case: the VirtualService API documents header keys in lower case, write %s (it still matches: Envoy lower-cases configured header names)"),
   TL3102("TL3102", Severity.WARNING, Layer.ANALYSIS, "weight %s is ignored: the only destination of a route gets all of its traffic"),

@@ -193,6 +193,24 @@ class TopologyFromConfigTest {
   }
 
   @Test
+  void podsOfAllDeploymentsTogetherAreCappedAndTheCapIsReportedOnceWhereItIsCrossed() {
+    StringBuilder yaml = new StringBuilder(service("many", "{app: many}", "[{port: 80}]"));
+    for (int i = 0; i < 30; i++) {
+      yaml.append(deployment("d" + i, TopologyFromConfig.MAX_REPLICAS, "{app: many}", "{app: many}"));
+    }
+
+    Topology t = merge(Optional.empty(), yaml.toString()).orElseThrow();
+
+    assertThat(svc(t, "many").pods()).hasSize(TopologyFromConfig.MAX_CONFIG_PODS);
+    assertThat(out).extracting(Diagnostic::code).containsExactly("TL3007");
+    Diagnostic d = out.get(0);
+    assertThat(d.resource()).isEqualTo("Deployment default/d5");
+    assertThat(d.message()).isEqualTo("Deployment d5 asks for 20 pods, past the 100 pods trafficlab starts for all "
+        + "Deployments of a configuration together; only 0 of them start, and no pods of the Deployments after it");
+    assertThat(d.line()).isPositive();
+  }
+
+  @Test
   void serviceWithoutPortsIsRejected() {
     Topology t = merge(Optional.empty(), service("api", "{app: api}", "[]")).orElseThrow();
     assertThat(t.services()).isEmpty();
