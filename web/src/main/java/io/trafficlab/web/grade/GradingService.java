@@ -215,10 +215,14 @@ public final class GradingService implements AutoCloseable {
     /** The job waited the whole deadline in the queue without starting: drop it. */
     private void expire() {
       synchronized (lock) {
-        if (!started && result.complete(error(ex, "The server was too busy to start this grading within "
+        if (started || result.isDone()) {
+          return;
+        }
+        // Leave the queue before answering, so whoever gets the answer sees the queue without it.
+        pool.remove(this);
+        if (result.complete(error(ex, "The server was too busy to start this grading within "
             + seconds(deadline) + ", so it was not run. Try again in a moment."))) {
           count("expired");
-          pool.remove(this);
         }
       }
     }
