@@ -44,6 +44,8 @@ public final class WebApp {
 
   /** The largest request body: a pack upload (the API's YAML limit is far smaller). */
   static final long MAX_BODY_BYTES = 8L * 1024 * 1024;
+  /** Bodies over the limit up to this size are read and dropped before the 413 (see refuseOversizedBodies). */
+  static final long DRAIN_LIMIT_BYTES = 32L * 1024 * 1024;
 
   private WebApp() {}
 
@@ -73,7 +75,9 @@ public final class WebApp {
       });
       cfg.staticFiles.enableWebjars();
       cfg.http.maxRequestSize = 1024 * 1024;
-      // Pack uploads (the handler refuses more than 5 MiB with a page that says so).
+      // Pack uploads: the handler refuses more than 5 MiB with a page that says so. Jetty reads up to
+      // 32 MiB so that such a page reliably reaches the client; beyond that it refuses without
+      // reading, and a client still sending may see the connection reset instead.
       cfg.jetty.multipartConfig.maxFileSize(8, SizeUnit.MB);
       cfg.jetty.multipartConfig.maxTotalRequestSize(8, SizeUnit.MB);
       cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
@@ -146,7 +150,21 @@ public final class WebApp {
 
   /** Refuses bodies over the largest upload before anything parses them (Content-Length known). */
   private static void refuseOversizedBodies(io.javalin.http.Context ctx) {
-    if (ctx.contentLength() > MAX_BODY_BYTES) {
+    long length = ctx.contentLength();
+    if (length > MAX_BODY_BYTES) {
+      // Read what a client is still sending before answering: a server that closes with unread data
+      // makes the kernel reset the connection, and the client never sees the 413. Bodies beyond the
+      // drain limit are refused unread (such a client may see the reset).
+      if (length <= DRAIN_LIMIT_BYTES && !"100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
+        try (java.io.InputStream in = ctx.req().getInputStream()) {
+          in.skip(length);
+          while (in.read() >= 0 && in.skip(DRAIN_LIMIT_BYTES) >= 0) {
+            // drained
+          }
+        } catch (java.io.IOException ignored) {
+          // the client went away: nobody to answer
+        }
+      }
       throw new io.javalin.http.ContentTooLargeResponse("The request is larger than "
           + MAX_BODY_BYTES / (1024 * 1024) + " MiB.", Map.of());
     }

@@ -104,10 +104,11 @@ class PackUploadTest {
   }
 
   @Test
-  void anUploadOverTheServersMultipartLimitIsNotAServerError() throws Exception {
-    HttpResponse<String> r = upload(new byte[9 * 1024 * 1024]);
+  void anUploadFarOverTheCapIsStillAnsweredWithThePage() throws Exception {
+    HttpResponse<String> r = upload(new byte[20 * 1024 * 1024]);
 
     assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(r.body()).contains("The request is larger than 8 MiB.");
   }
 
   @Test
