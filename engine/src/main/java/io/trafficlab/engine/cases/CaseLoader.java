@@ -109,6 +109,40 @@ public final class CaseLoader {
     return new CaseLoadResult(file, Optional.of(c), f.out);
   }
 
+  /** The traffic of an exercise check in the case vocabulary. */
+  public record Traffic(List<CaseRequest> requests, Optional<Distribution> distribution,
+      Optional<Totals> totals) {
+    public Traffic {
+      requests = List.copyOf(requests);
+    }
+  }
+
+  /**
+   * Reads {@code requests}, {@code distribution} and {@code totals} of a mapping that may hold other
+   * keys (an exercise check); mistakes go to {@code out} as positioned diagnostics.
+   *
+   * @param namespace where mesh clients live unless a request says otherwise
+   */
+  public Traffic readTraffic(String file, YamlMap traffic, String namespace, List<Diagnostic> out) {
+    Fields f = new Fields();
+    Reader reader = new Reader(file, "", f);
+    RequestReader rr = new RequestReader(f, namespace);
+    List<CaseRequest> requests = reader.requests(traffic, rr);
+    Optional<Distribution> dist = Optional.ofNullable(f.map(traffic, "distribution"))
+        .map(rr::distribution);
+    Optional<Totals> totals = Optional.ofNullable(f.map(traffic, "totals")).map(reader::totals);
+    out.addAll(f.out);
+    return new Traffic(requests, dist, totals);
+  }
+
+  /** Reads a {@code topology} mapping in the case vocabulary; mistakes go to {@code out}. */
+  public CaseTopology readTopology(String file, YamlMap topology, List<Diagnostic> out) {
+    Fields f = new Fields();
+    CaseTopology t = new Reader(file, "", f).topology(topology, Optional.empty());
+    out.addAll(f.out);
+    return t;
+  }
+
   /** The state of reading one file. */
   private static final class Reader {
     final String file;
@@ -155,6 +189,18 @@ public final class CaseLoader {
       Optional<CaseTopology> topology = readTopology(root);
       String ns = topology.map(CaseTopology::namespace).orElse("default");
       RequestReader rr = new RequestReader(f, ns);
+      List<CaseRequest> requests = requests(root, rr);
+      Optional<Distribution> dist = Optional.ofNullable(f.map(root, "distribution"))
+          .map(rr::distribution);
+      Optional<Totals> totals = Optional.ofNullable(f.map(root, "totals")).map(this::totals);
+      Optional<ValidationSpec> validation =
+          Optional.ofNullable(f.map(root, "validation")).map(this::validation);
+      checkGateways(topology, requests, dist);
+      return new CaseFile(file, name, source, notes, versions, analyzer, config, origin, topology,
+          requests, dist, totals, validation);
+    }
+
+    List<CaseRequest> requests(YamlMap root, RequestReader rr) {
       List<CaseRequest> requests = new ArrayList<>();
       YamlSeq reqs = f.seq(root, "requests");
       if (reqs != null) {
@@ -176,14 +222,7 @@ public final class CaseLoader {
           }
         }
       }
-      Optional<Distribution> dist = Optional.ofNullable(f.map(root, "distribution"))
-          .map(rr::distribution);
-      Optional<Totals> totals = Optional.ofNullable(f.map(root, "totals")).map(this::totals);
-      Optional<ValidationSpec> validation =
-          Optional.ofNullable(f.map(root, "validation")).map(this::validation);
-      checkGateways(topology, requests, dist);
-      return new CaseFile(file, name, source, notes, versions, analyzer, config, origin, topology,
-          requests, dist, totals, validation);
+      return requests;
     }
 
     void checkName(YamlMap root, String name) {
@@ -224,6 +263,10 @@ public final class CaseLoader {
       if (t == null) {
         return topSecrets.map(s -> new CaseTopology("default", List.of(), List.of(), Optional.of(s)));
       }
+      return Optional.of(topology(t, topSecrets));
+    }
+
+    CaseTopology topology(YamlMap t, Optional<List<String>> topSecrets) {
       f.known(t, "topology", TOPOLOGY_KEYS);
       String ns = f.string(t, "namespace");
       if (ns == null) {
@@ -236,7 +279,7 @@ public final class CaseLoader {
       Optional<List<String>> secrets = Fields.get(t, "secrets") == null
           ? topSecrets : Optional.of(f.stringList(t, "secrets"));
       if (Fields.get(t, "secrets") != null && topSecrets.isPresent()) {
-        f.error(DiagnosticCode.TL4007, root.get("secrets"), "keep topology.secrets only",
+        f.error(DiagnosticCode.TL4007, t.get("secrets"), "keep topology.secrets only",
             "secrets and topology.secrets");
       }
       List<GatewayWorkload> gateways = new ArrayList<>();
@@ -281,7 +324,7 @@ public final class CaseLoader {
           }
         }
       }
-      return Optional.of(new CaseTopology(ns, gateways, services, secrets));
+      return new CaseTopology(ns, gateways, services, secrets);
     }
 
     Optional<GatewayWorkload> gateway(YamlNode n) {

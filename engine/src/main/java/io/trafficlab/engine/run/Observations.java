@@ -26,7 +26,9 @@ final class Observations {
     List<Observation.Mirror> mirrors = trace.map(t -> t.mirrors().stream()
         .map(m -> new Observation.Mirror(m.service(), m.namespace(), m.subset(), m.pod(), m.path()))
         .toList()).orElse(List.of());
-    return new Observation(raw.status(), flags, raw.body(), raw.headers(), upstream,
+    Map<String, String> headers = new LinkedHashMap<>(raw.headers());
+    headers.remove(ProxyHeaders.TIME);
+    return new Observation(raw.status(), flags, raw.body(), headers, upstream,
         trace.map(ExchangeTrace::upstreamAttempts).orElse(upstream == null ? 0 : 1), mirrors,
         raw.latencyMs(), trace.map(ExchangeTrace::route).orElse(""));
   }

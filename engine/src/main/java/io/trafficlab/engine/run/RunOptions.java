@@ -4,19 +4,24 @@ package io.trafficlab.engine.run;
  * How a run goes: the seed every random choice derives from, the time scale, and how many
  * distribution requests are in flight at once.
  *
- * <p>Default time scale: {@value #DEFAULT_TIME_SCALE}. Simulated time runs five times faster than
- * real time, so a case with a 2 s fault delay takes 0.4 s, while a latency bound such as
- * {@code maxLatencyMs: 700} for a 500 ms timeout still leaves 200 simulated ms = 40 real ms for
- * scheduling jitter, GC pauses and loopback round trips on a busy two-core machine (the margin
- * shrinks to 10 real ms at {@code --time-scale 20}).
+ * <p>Default time scale: {@value #DEFAULT_TIME_SCALE}: a case with a 2 s fault delay waits 0.2 real
+ * seconds. Latencies do not depend on the scale: every hop stamps the simulated instant on what it
+ * sends and adds only its simulated waits ({@code ProxyHeaders.TIME}), so machine load and real
+ * jitter never inflate a {@code maxLatencyMs}. Races between events are still decided in real
+ * time, and the scale sets their margin: with a 500 ms timeout against a 2 s pod, or three
+ * {@code concurrent} copies that must overlap a 1 s pod latency, 10× leaves 100-150 real ms, ample
+ * for a busy two-core machine (20× still leaves 50 ms, and the suite also passes there). A response
+ * that completes later in simulated time than a timeout is treated as losing to it, whatever the
+ * real order.
  *
  * @param timeScale simulated seconds per real second (&gt; 0)
- * @param parallelism distribution requests in flight at once (&ge; 1)
+ * @param parallelism distribution requests in flight at once (&ge; 1) when that cannot change the
+ *     outcome (see {@link EngineSession#distribution})
  */
 public record RunOptions(long seed, double timeScale, int parallelism) {
   public static final long DEFAULT_SEED = 1;
-  public static final double DEFAULT_TIME_SCALE = 5;
-  public static final int DEFAULT_PARALLELISM = 1;
+  public static final double DEFAULT_TIME_SCALE = 10;
+  public static final int DEFAULT_PARALLELISM = 8;
   public static final RunOptions DEFAULT =
       new RunOptions(DEFAULT_SEED, DEFAULT_TIME_SCALE, DEFAULT_PARALLELISM);
 

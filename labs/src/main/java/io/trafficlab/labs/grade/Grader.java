@@ -23,7 +23,8 @@ public final class Grader {
 
   /** How a grading run behaves. */
   public record Options(long seed, double timeScale) {
-    public static final Options DEFAULT = new Options(1L, 20.0);
+    public static final Options DEFAULT =
+        new Options(io.trafficlab.engine.run.RunOptions.DEFAULT_SEED, io.trafficlab.engine.run.RunOptions.DEFAULT_TIME_SCALE);
   }
 
   private final ConfigFrontEnd frontEnd;

@@ -1,5 +1,6 @@
 package io.trafficlab.labs.validate;
 
+import io.trafficlab.engine.cases.CaseLoader;
 import io.trafficlab.engine.config.ConfigFrontEnd;
 import io.trafficlab.engine.config.FrontEndResult;
 import io.trafficlab.engine.config.diag.Diagnostic;
@@ -19,7 +20,6 @@ import io.trafficlab.labs.pack.Lesson;
 import io.trafficlab.labs.pack.Pack;
 import io.trafficlab.labs.pack.PackLoader;
 import io.trafficlab.labs.pack.PackProblems;
-import io.trafficlab.labs.run.CheckCases;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -130,17 +130,19 @@ public final class PackValidator {
     String where = src.variants().size() > 1 ? " (variant " + v + ")" : "";
     String dir = src.dir();
     List<Diagnostic> topologyDiags = new ArrayList<>();
-    Topology topology = CheckCases.topology(ex.topology(), topologyDiags);
+    CaseLoader cases = new CaseLoader();
+    Topology topology = cases.readTopology(ex.file(), ex.topology(), topologyDiags).toTopology();
+    topologyDiags.removeIf(d -> !d.isError());
     for (Diagnostic d : topologyDiags) {
-      problems.add(ex.topology().pos(), "topology" + where + ": " + d.message() + pathOf(d), d.hint());
+      problems.add(at(d), "topology" + where + ": " + d.message() + pathOf(d), d.hint());
     }
     for (Exercise.Check c : ex.checks()) {
       if (c.staticRule().isEmpty()) {
         List<Diagnostic> out = new ArrayList<>();
-        CheckCases.caseFile(ex.topology(), c.traffic(), "", out);
+        cases.readTraffic(ex.file(), c.traffic(), topology.namespace(), out);
         for (Diagnostic d : out) {
           if (d.isError() || d.code().equals("TL4011")) {
-            problems.add(c.traffic().pos(), "check " + c.id() + where + ": " + d.message() + pathOf(d), d.hint());
+            problems.add(at(d), "check " + c.id() + where + ": " + d.message() + pathOf(d), d.hint());
           }
         }
       }
@@ -268,6 +270,10 @@ public final class PackValidator {
     return why.isEmpty() ? "detect conditions not met" : String.join(", ", why);
   }
 
+  private static SourcePos at(Diagnostic d) {
+    return new SourcePos(d.file(), Math.max(1, d.line()), Math.max(1, d.column()));
+  }
+
   private static String pathOf(Diagnostic d) {
     return d.path().isEmpty() ? "" : " (at " + d.path() + ")";
   }
@@ -280,29 +286,53 @@ public final class PackValidator {
     return acc;
   }
 
-  /** Problems without duplicates (variants repeat the same mistakes). */
+  /**
+   * Problems without duplicates: the same mistake in several variants is reported once, as
+   * "(variants 0, 1)" ("(variant N)" in a message marks where it was seen).
+   */
   private static final class Problems {
-    private final Map<String, PackProblems.Problem> byText = new LinkedHashMap<>();
+    private static final java.util.regex.Pattern VARIANT = java.util.regex.Pattern.compile(" \\(variants? ([0-9, ]+)\\)");
+    private final Map<String, PackProblems.Problem> byKey = new LinkedHashMap<>();
+    private final Map<String, java.util.TreeSet<Integer>> variants = new LinkedHashMap<>();
 
     void add(SourcePos pos, String message, String hint) {
-      PackProblems.Problem p = new PackProblems.Problem(pos, message, hint == null ? "" : hint);
-      byText.putIfAbsent(p.render(), p);
+      add(new PackProblems.Problem(pos, message, hint == null ? "" : hint));
+    }
+
+    void add(PackProblems.Problem p) {
+      java.util.regex.Matcher m = VARIANT.matcher(p.message());
+      String key = p.pos() + " " + VARIANT.matcher(p.message()).replaceFirst("") + " " + p.hint();
+      byKey.putIfAbsent(key, p);
+      java.util.TreeSet<Integer> vs = variants.computeIfAbsent(key, k -> new java.util.TreeSet<>());
+      if (m.find()) {
+        for (String v : m.group(1).split(",\\s*")) {
+          vs.add(Integer.parseInt(v.trim()));
+        }
+      }
     }
 
     void addAll(PackProblems problems) {
-      problems.list().forEach(p -> byText.putIfAbsent(p.render(), p));
+      problems.list().forEach(this::add);
     }
 
     void addAll(Problems other) {
-      other.byText.forEach(byText::putIfAbsent);
+      other.list().forEach(this::add);
     }
 
     int size() {
-      return byText.size();
+      return byKey.size();
     }
 
     List<PackProblems.Problem> list() {
-      return List.copyOf(byText.values());
+      List<PackProblems.Problem> out = new ArrayList<>();
+      byKey.forEach((key, p) -> {
+        java.util.TreeSet<Integer> vs = variants.get(key);
+        String label = vs.isEmpty() ? "" : vs.size() == 1 ? " (variant " + vs.first() + ")"
+            : " (variants " + String.join(", ", vs.stream().map(String::valueOf).toList()) + ")";
+        String message = VARIANT.matcher(p.message()).replaceFirst(java.util.regex.Matcher.quoteReplacement(label));
+        out.add(new PackProblems.Problem(p.pos(), message, p.hint()));
+      });
+      return out;
     }
   }
 }

@@ -139,7 +139,8 @@ class GraderTest {
 
     GradeReport r = new Grader(new ConfigFrontEnd(), lab).grade(exercise(), upper, Grader.Options.DEFAULT, FIXED);
 
-    assertThat(r.misconceptions()).extracting(GradeReport.MisconceptionHit::id).containsExactly("header-upper-case");
+    assertThat(r.misconceptions()).extracting(GradeReport.MisconceptionHit::id)
+        .containsExactly("header-upper-case", "v2-subset-missing");
   }
 
   @Test

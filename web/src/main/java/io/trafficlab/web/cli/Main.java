@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "A training platform for Istio traffic management: validate configs, run them "
         + "through an embedded routing engine, grade exercises.",
-    subcommands = {ValidateCommand.class, GradeCommand.class, PackCommand.class, ServeCommand.class,
-        UserCommand.class, TokenCommand.class,
+    subcommands = {ValidateCommand.class, SimulateCommand.class, TestCommand.class, UpCommand.class,
+        GradeCommand.class, PackCommand.class, ServeCommand.class, UserCommand.class, TokenCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -56,7 +56,7 @@ final class PackValidateCommand implements Callable<Integer> {
     out.println("pack " + report.pack().id() + ": " + report.pack().lessons().size() + " lessons, "
         + report.exercises().size() + " exercises, " + report.pack().quizzes().size() + " quizzes");
     int w = Math.max(8, report.exercises().stream().mapToInt(e -> e.exercise().length()).max().orElse(8));
-    out.println(String.format(Locale.ROOT, "%-" + w + "s  %8s  %8s  %8s  %8s  %13s  %s", "exercise", "variants",
+    out.println(String.format(Locale.ROOT, "%-" + w + "s  %8s  %8s  %8s  %8s  %14s  %s", "exercise", "variants",
         "solution", "starter", "failable", "misconceptions", "status"));
     for (ExerciseVerdict e : report.exercises()) {
       out.println(String.format(Locale.ROOT, "%-" + w + "s  %8d  %8s  %8s  %8s  %14s  %s", e.exercise(), e.variants(),

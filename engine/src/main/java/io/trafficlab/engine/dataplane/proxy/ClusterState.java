@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -40,7 +41,7 @@ final class ClusterState implements RetryBudget {
   private final OutlierDetector outlier;
   private final Map<String, Endpoint> byName = new LinkedHashMap<>();
   private final Map<String, int[]> active = new HashMap<>();
-  private final Map<Long, Consumer<Admission>> waiting = new HashMap<>();
+  private final Map<Long, BiConsumer<Admission, Long>> waiting = new HashMap<>();
 
   /** A pick: the endpoint, or null with the reason there is none (503 UH). */
   record Pick(Endpoint endpoint, String note) {}
@@ -100,9 +101,10 @@ final class ClusterState implements RetryBudget {
 
   /**
    * Asks the circuit breaker to admit a request to {@code host}. A {@link Admission.Queued} request
-   * later comes back through {@code later} (dispatched or overflowed), outside the lock.
+   * later comes back through {@code later} (dispatched or overflowed) with the simulated instant the
+   * request that made room ended, outside the lock.
    */
-  Admission admit(String host, Consumer<Admission> later) {
+  Admission admit(String host, BiConsumer<Admission, Long> later) {
     synchronized (this) {
       Admission a = breaker.admit(host);
       if (a instanceof Admission.Dispatched) {
@@ -114,10 +116,13 @@ final class ClusterState implements RetryBudget {
     }
   }
 
-  /** The request on {@code connectionId} ended; {@code reusable} when a full response came back. */
-  void release(String host, long connectionId, boolean reusable) {
+  /**
+   * The request on {@code connectionId} ended at simulated instant {@code at}; {@code reusable}
+   * when a full response came back.
+   */
+  void release(String host, long connectionId, boolean reusable, long at) {
     List<Admission> next;
-    List<Consumer<Admission>> callbacks = new ArrayList<>();
+    List<BiConsumer<Admission, Long>> callbacks = new ArrayList<>();
     synchronized (this) {
       active.get(host)[0]--;
       next = reusable ? breaker.complete(connectionId) : breaker.closeConnection(connectionId);
@@ -129,9 +134,9 @@ final class ClusterState implements RetryBudget {
       }
     }
     for (int i = 0; i < next.size(); i++) {
-      Consumer<Admission> c = callbacks.get(i);
+      BiConsumer<Admission, Long> c = callbacks.get(i);
       if (c != null) {
-        c.accept(next.get(i));
+        c.accept(next.get(i), at);
       }
     }
   }

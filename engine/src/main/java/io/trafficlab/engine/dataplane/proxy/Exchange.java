@@ -47,6 +47,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Exchange {
   private static final Cancellable NONE = () -> { };
+  private static final String ATTEMPT_COUNT = "x-envoy-attempt-count";
   private static final String RESET_BODY =
       "upstream connect error or disconnect/reset before headers. reset reason: ";
 
@@ -69,6 +70,10 @@ final class Exchange {
   private Cancellable routeTimer = NONE;
   private Cancellable perTryTimer = NONE;
   private Cancellable backoffTimer = NONE;
+  /** The simulated instant this exchange has reached (see {@link ProxyHeaders#TIME}). */
+  private long simNow;
+  /** When the route timeout expires, in simulated time; {@code Long.MAX_VALUE} without one. */
+  private long routeDue = Long.MAX_VALUE;
   private Attempt current;
   private Set<String> avoid = Set.of();
   private int attempts;
@@ -80,6 +85,7 @@ final class Exchange {
     final Endpoint host;
     long ticket = -1;
     long connectionId = -1;
+    long perTryDue = Long.MAX_VALUE;
     CompletableFuture<ResponseMessage> inFlight;
     boolean ended;
 
@@ -97,6 +103,7 @@ final class Exchange {
     this.random = new SplittableRandom(randomSeed);
     this.traceId = request.headers().get(ProxyHeaders.TRACE);
     this.view = view(listener, inbound, request);
+    this.simNow = ProxyHeaders.time(request.headers().get(ProxyHeaders.TIME), now());
   }
 
   CompletableFuture<ResponseMessage> result() {
@@ -170,7 +177,11 @@ final class Exchange {
       }
     };
     if (f.delay().isPresent()) {
-      schedule(f.delay().get(), after);
+      long due = simNow + f.delay().get().toNanos();
+      schedule(f.delay().get(), () -> {
+        simNow = Math.max(simNow, due);
+        after.run();
+      });
     } else {
       after.run();
     }
@@ -183,8 +194,11 @@ final class Exchange {
     sendMirrors();
     RoutePolicy policy = forward.policy();
     retries = new RetryState(policy.retries(), cluster);
-    deadline = Deadline.start(policy.timeout(), now());
-    policy.timeout().ifPresent(t -> routeTimer = schedule(t, this::onRouteTimeout));
+    deadline = Deadline.start(policy.timeout(), simNow);
+    policy.timeout().ifPresent(t -> {
+      routeDue = simNow + t.toNanos();
+      routeTimer = schedule(t, () -> onRouteTimeout(routeDue));
+    });
     attempt();
   }
 
@@ -201,17 +215,20 @@ final class Exchange {
     }
     Attempt a = new Attempt(pick.endpoint());
     current = a;
-    Admission admission = cluster.admit(a.host.name(), later -> onLoop(() -> admitted(a, later)));
-    admitted(a, admission);
+    Admission admission = cluster.admit(a.host.name(),
+        (later, at) -> onLoop(() -> admitted(a, later, at)));
+    admitted(a, admission, simNow);
   }
 
-  private void admitted(Attempt a, Admission admission) {
+  /** @param at the simulated instant the admission was made (a queued request waited until then) */
+  private void admitted(Attempt a, Admission admission, long at) {
     if (done || a != current || a.ended) {
       if (admission instanceof Admission.Dispatched d) {
-        cluster.release(a.host.name(), d.connectionId(), true);
+        cluster.release(a.host.name(), d.connectionId(), true, at);
       }
       return;
     }
+    simNow = Math.max(simNow, at);
     if (admission instanceof Admission.Dispatched d) {
       a.connectionId = d.connectionId();
       send(a);
@@ -228,10 +245,13 @@ final class Exchange {
   private void send(Attempt a) {
     attempts++;
     InetSocketAddress address = proxy.podAddress(a.host.name());
-    RequestMessage upstream = upstreamRequest();
-    deadline.attemptTimer(forward.policy().retries().perTryTimeout(), now())
+    RequestMessage upstream = upstreamRequest(retries.attempt());
+    deadline.attemptTimer(forward.policy().retries().perTryTimeout(), simNow)
         .filter(Deadline.AttemptTimer::perTry)
-        .ifPresent(t -> perTryTimer = schedule(t.after(), () -> perTryTimeout(a)));
+        .ifPresent(t -> {
+          a.perTryDue = simNow + t.after().toNanos();
+          perTryTimer = schedule(t.after(), () -> perTryTimeout(a));
+        });
     Duration connectTimeout = forward.cluster().policy().pool().connectTimeout();
     a.inFlight = address == null
         ? CompletableFuture.failedFuture(new java.net.ConnectException(
@@ -246,6 +266,25 @@ final class Exchange {
     }
     a.ended = true;
     perTryTimer.cancel();
+    if (error == null) {
+      // Decide in simulated time: a response completed after the route timeout or the per-try
+      // timeout expired (simulated) lost the race, even if it arrived first in real time.
+      long at = Math.max(simNow, ProxyHeaders.time(response.headers().get(ProxyHeaders.TIME), simNow));
+      if (at > routeDue || at > a.perTryDue) {
+        boolean route = routeDue <= a.perTryDue;
+        long due = route ? routeDue : a.perTryDue;
+        cluster.release(a.host.name(), a.connectionId, true, due);
+        cluster.result(a.host.name(), HostResult.TIMEOUT).ifPresent(e -> notes.add(e.reason()));
+        simNow = Math.max(simNow, due);
+        if (route) {
+          onRouteTimeout(due);
+        } else {
+          afterAttempt(a, AttemptOutcome.PER_TRY_TIMEOUT, null);
+        }
+        return;
+      }
+      simNow = at;
+    }
     AttemptOutcome outcome;
     HostResult hostResult;
     if (error == null) {
@@ -258,7 +297,7 @@ final class Exchange {
       outcome = connect ? AttemptOutcome.CONNECT_FAILURE : AttemptOutcome.RESET;
       hostResult = connect ? HostResult.CONNECT_FAILED : HostResult.RESET;
     }
-    cluster.release(a.host.name(), a.connectionId, error == null);
+    cluster.release(a.host.name(), a.connectionId, error == null, simNow);
     cluster.result(a.host.name(), hostResult).ifPresent(e -> notes.add(e.reason()));
     afterAttempt(a, outcome, response);
   }
@@ -268,8 +307,9 @@ final class Exchange {
       return;
     }
     a.ended = true;
+    simNow = Math.max(simNow, a.perTryDue);
     a.inFlight.cancel(false);
-    cluster.release(a.host.name(), a.connectionId, false);
+    cluster.release(a.host.name(), a.connectionId, false, simNow);
     cluster.result(a.host.name(), HostResult.TIMEOUT).ifPresent(e -> notes.add(e.reason()));
     afterAttempt(a, AttemptOutcome.PER_TRY_TIMEOUT, null);
   }
@@ -285,7 +325,12 @@ final class Exchange {
       notes.add("attempt " + (r.attempt() - 1) + " → " + a.host.name() + ": " + outcome.describe()
           + ", " + r.reason());
       avoid = r.avoidHosts();
+      long due = simNow + r.backoff().toNanos();
       backoffTimer = schedule(r.backoff(), () -> {
+        if (done) {
+          return;
+        }
+        simNow = Math.max(simNow, due);
         backoffTimer = NONE;
         retries.onRetryStarted();
         attempt();
@@ -312,16 +357,17 @@ final class Exchange {
     }
   }
 
-  private void onRouteTimeout() {
+  private void onRouteTimeout(long due) {
     if (done) {
       return;
     }
+    simNow = Math.max(simNow, due);
     Attempt a = current;
     if (a != null && !a.ended) {
       a.ended = true;
       if (a.inFlight != null) {
         a.inFlight.cancel(false);
-        cluster.release(a.host.name(), a.connectionId, false);
+        cluster.release(a.host.name(), a.connectionId, false, simNow);
         cluster.result(a.host.name(), HostResult.TIMEOUT).ifPresent(e -> notes.add(e.reason()));
       } else if (a.ticket >= 0) {
         cluster.cancel(a.ticket);
@@ -357,7 +403,7 @@ final class Exchange {
       if (address == null) {
         continue;
       }
-      RequestMessage copy = upstreamRequest();
+      RequestMessage copy = upstreamRequest(1);
       copy = copy.withHeaders(copy.headers().set(ProxyHeaders.MIRROR, "1"));
       caller.forward(address, copy, c.policy().pool().connectTimeout())
           .whenComplete((ignoredResponse, ignoredError) -> { });
@@ -368,17 +414,23 @@ final class Exchange {
 
   // ---- plumbing -----------------------------------------------------------------------------
 
-  /** The request as the pod gets it: rewritten path and authority, header operations applied. */
-  private RequestMessage upstreamRequest() {
+  /**
+   * The request as the pod gets it: rewritten path and authority, header operations applied, the
+   * attempt number (Istio turns Envoy's {@code x-envoy-attempt-count} on) and the simulated instant.
+   */
+  private RequestMessage upstreamRequest(int attempt) {
     List<Headers.Entry> entries = new ArrayList<>(request.headers().entries().size() + 1);
     entries.add(new Headers.Entry("host", forward.authority()));
     for (Headers.Entry e : request.headers().entries()) {
       String n = e.name();
       if (!n.equals("host") && !HeaderOps.isHopByHop(n) && !n.equals(ProxyHeaders.TRACE)
-          && !n.equals(ProxyHeaders.DESTINATION_PORT)) {
+          && !n.equals(ProxyHeaders.DESTINATION_PORT) && !n.equals(ProxyHeaders.TIME)
+          && !n.equals(ATTEMPT_COUNT)) {
         entries.add(e);
       }
     }
+    entries.add(new Headers.Entry(ATTEMPT_COUNT, Integer.toString(attempt)));
+    entries.add(new Headers.Entry(ProxyHeaders.TIME, Long.toString(simNow)));
     Headers headers = HeaderOps.apply(Headers.of(entries), forward.requestHeaderOps());
     return new RequestMessage(request.method(), forward.path(), headers, request.body());
   }
@@ -407,7 +459,8 @@ final class Exchange {
     routeTimer.cancel();
     perTryTimer.cancel();
     backoffTimer.cancel();
-    ResponseMessage out = response;
+    ResponseMessage out = response.withHeaders(
+        response.headers().set(ProxyHeaders.TIME, Long.toString(simNow)));
     if (!flags.isEmpty()) {
       out = out.withHeaders(out.headers().set(ProxyHeaders.FLAGS, String.join(",", flags)));
     }

@@ -27,8 +27,28 @@ public final class ProxyHeaders {
   public static final String DESTINATION_PORT = "x-trafficlab-dst-port";
   /** Request header on mirrored copies; the pod counts them apart. */
   public static final String MIRROR = "x-trafficlab-mirror";
+  /**
+   * Request and response header: a simulated instant (nanoseconds on the run's scheduler clock).
+   * On a request, when it was sent; on a response, when it was complete. Every hop carries it
+   * forward and adds exactly the simulated waits it made (pod latency, fault delay, backoff, a
+   * timeout), never its own processing time, so latencies are the sum of the simulated waits on a
+   * request's critical path whatever the machine's load and the time scale (see {@link #time}).
+   */
+  public static final String TIME = "x-trafficlab-time";
 
   private ProxyHeaders() {}
+
+  /** The simulated instant a {@link #TIME} value carries, or {@code fallback} when absent or bad. */
+  public static long time(String headerValue, long fallback) {
+    if (headerValue == null) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(headerValue.trim());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
 
   public static boolean isInternal(String lowerCaseName) {
     return lowerCaseName.startsWith(PREFIX);

@@ -10,6 +10,7 @@ import io.trafficlab.engine.dataplane.http.HttpServerEndpoint;
 import io.trafficlab.engine.dataplane.http.RequestMessage;
 import io.trafficlab.engine.dataplane.http.ResponseMessage;
 import io.trafficlab.engine.dataplane.http.ServerOptions;
+import io.trafficlab.engine.dataplane.proxy.ProxyHeaders;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,12 +36,15 @@ public final class SyntheticPod {
   public static final String MIRROR_HEADER = io.trafficlab.engine.dataplane.proxy.ProxyHeaders.MIRROR;
   /** Response header naming the pod that answered. */
   public static final String POD_HEADER = "x-trafficlab-pod";
+  /** The attempt number the proxy puts on upstream requests (Envoy's, Istio turns it on). */
+  public static final String ATTEMPT_HEADER = "x-envoy-attempt-count";
   private static final int MAX_MIRROR_RECORDS = 1000;
 
   private final PodDef def;
   private final Scheduler scheduler;
   private final OutboundCaller caller;
   private final SplittableRandom random;
+  private final long podSeed;
   private final Object lock = new Object();
   private final List<MirrorCopy> mirrors = new ArrayList<>();
   private long requests;
@@ -53,7 +57,8 @@ public final class SyntheticPod {
     this.def = def;
     this.scheduler = scheduler;
     this.caller = caller;
-    this.random = new SplittableRandom(seedFor(seed, def.name()));
+    this.podSeed = seedFor(seed, def.name());
+    this.random = new SplittableRandom(podSeed);
   }
 
   /** The pod's random seed: the run's seed mixed with the pod name, so pods differ. */
@@ -146,12 +151,20 @@ public final class SyntheticPod {
       maxInFlight = Math.max(maxInFlight, inFlight);
       // Drawn for every request, so the sequence of outcomes depends only on the seed and order.
       double draw = random.nextDouble();
+      String key = requestKey(request);
+      if (key != null) {
+        draw = new SplittableRandom(seedFor(podSeed, key)).nextDouble();
+      }
       fail = draw < behavior.errorRate();
     }
-    CompletableFuture<List<PodEcho.CallRecord>> calls = callAll(behavior.calls(), request);
+    long arrived = ProxyHeaders.time(request.headers().get(ProxyHeaders.TIME),
+        scheduler.ticker().nanoTime());
+    long[] clock = {arrived};
+    CompletableFuture<List<PodEcho.CallRecord>> calls = callAll(behavior.calls(), request, clock);
     return calls
         .thenCompose(records -> delay(behavior.latencyMs()).thenApply(v -> records))
-        .thenApply(records -> answer(request, records, fail ? behavior.errorStatus() : 200, mirror))
+        .thenApply(records -> answer(request, records, fail ? behavior.errorStatus() : 200, mirror,
+            clock[0] + Math.round(Math.max(0, behavior.latencyMs()) * 1_000_000)))
         .whenComplete((r, e) -> {
           synchronized (lock) {
             inFlight--;
@@ -159,15 +172,38 @@ public final class SyntheticPod {
         });
   }
 
+  /**
+   * The key a request's error draw derives from, when the proxy keyed it: the run's random key, the
+   * attempt number and the request, so that a retry draws afresh and a seeded run fails the same
+   * requests whatever the arrival order. Null for unkeyed requests (drawn in arrival order).
+   */
+  private static String requestKey(RequestMessage request) {
+    String seq = request.headers().get(ProxyHeaders.SEQUENCE);
+    if (seq == null) {
+      return null;
+    }
+    return seq + "|" + request.headers().get(ATTEMPT_HEADER) + "|" + request.method() + " "
+        + request.uri();
+  }
+
+  /**
+   * Makes the calls one after another; {@code clock[0]} is the pod's simulated time, advanced by
+   * each call's simulated latency and stamped on the next call.
+   */
   private CompletableFuture<List<PodEcho.CallRecord>> callAll(List<PodBehavior.Call> calls,
-      RequestMessage inbound) {
+      RequestMessage inbound, long[] clock) {
     CompletableFuture<List<PodEcho.CallRecord>> chain =
         CompletableFuture.completedFuture(new ArrayList<>());
     for (PodBehavior.Call call : calls) {
-      chain = chain.thenCompose(records -> callOne(call, inbound).thenApply(r -> {
-        records.add(r);
-        return records;
-      }));
+      chain = chain.thenCompose(records -> {
+        RequestMessage stamped = inbound.withHeaders(
+            inbound.headers().set(ProxyHeaders.TIME, Long.toString(clock[0])));
+        return callOne(call, stamped).thenApply(r -> {
+          clock[0] += Math.round(r.latencyMs() * 1_000_000);
+          records.add(r);
+          return records;
+        });
+      });
     }
     return chain;
   }
@@ -205,7 +241,7 @@ public final class SyntheticPod {
   }
 
   private ResponseMessage answer(RequestMessage request, List<PodEcho.CallRecord> calls, int status,
-      boolean mirror) {
+      boolean mirror, long doneAt) {
     PodEcho echo = new PodEcho(def.name(), def.service(), def.namespace(), def.labels(),
         request.method(), request.uri(), request.authority() == null ? "" : request.authority(),
         request.headers().toMap(), calls, mirror);
@@ -214,6 +250,7 @@ public final class SyntheticPod {
       headers = headers.set(h.getKey(), h.getValue());
     }
     headers = headers.set(POD_HEADER, def.name());
+    headers = headers.set(ProxyHeaders.TIME, Long.toString(doneAt));
     return new ResponseMessage(status, headers, echo.toJson());
   }
 }

@@ -10,6 +10,7 @@ import io.trafficlab.engine.core.topology.HostNames;
 import io.trafficlab.engine.dataplane.http.RequestMessage;
 import io.trafficlab.engine.dataplane.http.ResponseMessage;
 import io.trafficlab.engine.dataplane.http.StaleConnectionException;
+import io.trafficlab.engine.dataplane.proxy.ProxyHeaders;
 import io.trafficlab.engine.dataplane.tls.GatewayCertificates;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
@@ -71,16 +72,30 @@ public final class TrafficClient implements AutoCloseable {
     return runtime.group();
   }
 
+  /**
+   * Sends one request. It carries its simulated send instant in {@link ProxyHeaders#TIME} (the
+   * request's own value when it has one, as a pod's call does, else now); when the response carries
+   * its completion instant the latency is the difference, i.e. the simulated waits on the way,
+   * otherwise the scaled real time measured here.
+   */
   public CompletableFuture<RawResponse> send(TrafficRequest request) {
     long start = scheduler.ticker().nanoTime();
     ClientEndpoint endpoint = request.tls()
         ? new ClientEndpoint(request.target(), tls(), HostNames.stripPort(request.host()))
         : ClientEndpoint.plain(request.target());
     RequestMessage message = toMessage(request);
-    return attempt(endpoint, message, true)
+    long sent = ProxyHeaders.time(message.headers().get(ProxyHeaders.TIME), start);
+    RequestMessage stamped = message.withHeaders(
+        message.headers().set(ProxyHeaders.TIME, Long.toString(sent)));
+    return attempt(endpoint, stamped, true)
         .handle((response, error) -> error != null
             ? new RawResponse(0, Map.of(), "", scheduler.millisSince(start), describe(error))
-            : toRaw(response, scheduler.millisSince(start)));
+            : toRaw(response, latencyMs(response, sent, start)));
+  }
+
+  private double latencyMs(ResponseMessage response, long sent, long start) {
+    long done = ProxyHeaders.time(response.headers().get(ProxyHeaders.TIME), Long.MIN_VALUE);
+    return done >= sent ? (done - sent) / 1_000_000.0 : scheduler.millisSince(start);
   }
 
   private CompletableFuture<ResponseMessage> attempt(ClientEndpoint endpoint,
