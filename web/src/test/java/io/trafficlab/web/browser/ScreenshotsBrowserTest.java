@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Screenshots of the key pages in light and dark mode, saved under {@code target/screenshots/} for a
  * human to review. Each page is also checked: its background is light or dark as asked, and body
- * text, buttons, chips and verdicts keep a contrast of at least 4.5:1 against their background. The
- * dark-mode toggle overrides the system preference both ways and is remembered across pages.
+ * text, buttons, chips, verdicts and highlighted YAML keep a contrast of at least 4.5:1 against their
+ * background. The dark-mode toggle overrides the system preference both ways and is remembered.
  */
 class ScreenshotsBrowserTest extends BrowserTestBase {
   static final Path DIR = Path.of("target/screenshots");
@@ -45,14 +45,14 @@ class ScreenshotsBrowserTest extends BrowserTestBase {
         };
         const s = getComputedStyle(document.body);
         const bg = lum(rgb(s.backgroundColor)), fg = lum(rgb(s.color));
-        const weak = [];
-        document.querySelectorAll('button, a.button, .try-it, .status-chip, .verdict, .progress-pill').forEach(el => {
+        const weak = new Set();
+        document.querySelectorAll('button, a.button, .try-it, .status-chip, .verdict, .progress-pill, .prose pre code span').forEach(el => {
           const r = el.getBoundingClientRect();
           if (r.width === 0 || r.height === 0 || !el.textContent.trim()) return;
           const c = ratio(lum(rgb(getComputedStyle(el).color)), lum(rgb(backgroundOf(el))));
-          if (c < 4.5) weak.push('"' + el.textContent.trim().slice(0, 30) + '" ' + c.toFixed(2));
+          if (c < 4.5) weak.add('"' + el.textContent.trim().slice(0, 30) + '" ' + c.toFixed(2));
         });
-        return {background: bg, contrast: ratio(bg, fg), weak: weak.join('; ')};
+        return {background: bg, contrast: ratio(bg, fg), weak: [...weak].slice(0, 12).join('; ')};
       }""";
 
   @Test
