@@ -80,9 +80,14 @@ class LearnerBrowserTest extends BrowserTestBase {
     // Home → lesson → "Try it".
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Header-based canaries and feature flags")).click();
     page.waitForURL(server.url("/packs/istio-traffic-management/lessons/header-canary"));
+    // The lesson text links its exercises; the page does not list them a second time.
+    assertThat(page.locator("a[href='" + EXERCISE + "']")).hasCount(1);
     page.locator("article.lesson a.try-it", new Page.LocatorOptions().setHasText("Try it: A wristband for the canary")).click();
     page.waitForURL(server.url(EXERCISE));
     assertThat(page.locator("#ex-title")).hasText("A wristband for the canary");
+    // The instructions do not repeat the page's title as their own heading.
+    assertThat(page.locator(".instructions :is(h1, h2)", new Page.LocatorOptions().setHasText("A wristband for the canary")))
+        .hasCount(0);
     // The learner's variant: the instructions name the header value.
     String value = page.locator(".instructions code", new Page.LocatorOptions().setHasText("canary: ")).first()
         .textContent().substring("canary: ".length());
