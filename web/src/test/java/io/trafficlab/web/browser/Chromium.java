@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Playwright instance unpacks ~134 MB, so it happens once; JUnit closes it after the last class).
  *
  * <p>Which browser: the executable named by {@code TRAFFICLAB_CHROMIUM}, else Debian's
- * {@code /usr/bin/chromium}, else Playwright's own download. When none is there and the download is
+ * {@code /usr/bin/chromium}, else Playwright's own download ({@code TRAFFICLAB_CHROMIUM=none} goes
+ * straight to the download, to try the skip path on a machine that has a browser). When none is there and the download is
  * impossible (offline), every browser test is <em>skipped</em> with a message that says how to get
  * one; they never pass without having run. A browser that exists but does not start is an error.
  */
@@ -69,14 +70,24 @@ final class Chromium implements BeforeAllCallback {
         if (pw != null) {
           pw.close();
         }
-        return new Shared(null, null, "Browser tests skipped: no Chromium at /usr/bin/chromium (or $TRAFFICLAB_CHROMIUM) "
-            + "and Playwright could not download one (" + firstLine(e.getMessage()) + "). "
-            + "Install one with: apt-get install -y chromium");
+        Throwable root = e;
+        while (root.getCause() != null) {
+          root = root.getCause();
+        }
+        String why = "Browser tests skipped: no Chromium at /usr/bin/chromium (or $TRAFFICLAB_CHROMIUM) "
+            + "and Playwright could not download one (" + firstLine(e.getMessage())
+            + (root != e ? ": " + firstLine(root.getMessage()) : "") + "). Install one with: apt-get install -y chromium";
+        System.err.println("[browser tests] " + why);
+        return new Shared(null, null, why);
       }
     }
 
+    /** $TRAFFICLAB_CHROMIUM, else Debian's chromium, else null; {@code TRAFFICLAB_CHROMIUM=none} forces null. */
     private static Path executable() {
       String env = System.getenv("TRAFFICLAB_CHROMIUM");
+      if ("none".equals(env)) {
+        return null;
+      }
       if (env != null && !env.isBlank()) {
         return Path.of(env);
       }
