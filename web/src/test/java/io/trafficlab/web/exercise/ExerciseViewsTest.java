@@ -57,6 +57,13 @@ class ExerciseViewsTest {
         .isEqualTo(expected.replace("\\n", "\n"));
   }
 
+  @ParameterizedTest
+  @CsvSource({"ecommerce-frontend,12,ecomme…ntend", "ecommerce-backend,12,ecomme…ckend", "shop,12,shop",
+      "ecommerce-frontend-v1-0,15,ecommer…nd-v1-0"})
+  void longNamesInTheDiagramKeepTheirStartAndEnd(String name, int max, String shown) {
+    assertThat(Svg.cutMiddle(name, max)).isEqualTo(shown).hasSizeLessThanOrEqualTo(max);
+  }
+
   @Test
   void svgTextIsEscaped() {
     String svg = Charts.split("<script>t</script>", Map.of("\"v1'", 0.5), Map.of("<b>", 3L));
