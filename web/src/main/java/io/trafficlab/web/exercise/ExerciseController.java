@@ -85,7 +85,7 @@ public final class ExerciseController {
     ctx.html(templates.render("exercise/exercise.jte", new ExercisePage(Chrome.of(ex.title(), v), pack.id(),
         pack.title(), lesson.map(Lesson::slug).orElse(null), lesson.map(Lesson::title).orElse(null), ex.id(),
         ex.title(), ex.difficulty(), ex.minutes(), ex.variantIndex(), exercises.source(pack, ex.id()).variants().size(),
-        instructions.computeIfAbsent(ex.ref() + "#" + ex.variantIndex(), k -> markdown.render(ex.instructions(), pack.id())),
+        instructions.computeIfAbsent(ex.ref() + "#" + ex.variantIndex(), k -> markdown.render(withoutRepeatedTitle(ex.instructions(), ex.title()), pack.id())),
         tasks(ex, last), diagram(ex, topology, editor, last == null ? Map.of() : last.podCounts()), editor, ex.starter(),
         items(mine), passed ? ex.solution() : null, last, progress.passedIn(pack.id()), pack.exercises().size(),
         List.of())));
@@ -213,6 +213,17 @@ public final class ExerciseController {
       config = ConfigSet.EMPTY;
     }
     return TopologyDiagram.render(topology, config, podCounts);
+  }
+
+  /** The instructions without a first "# heading" that only repeats the page's own title. */
+  static String withoutRepeatedTitle(String instructions, String title) {
+    String s = instructions.stripLeading();
+    int nl = s.indexOf('\n');
+    String first = (nl < 0 ? s : s.substring(0, nl)).strip();
+    if (first.startsWith("# ") && first.substring(2).strip().equals(title.strip())) {
+      return nl < 0 ? "" : s.substring(nl + 1);
+    }
+    return instructions;
   }
 
   static List<ExercisePage.TaskItem> tasks(Exercise ex, ResultView view) {

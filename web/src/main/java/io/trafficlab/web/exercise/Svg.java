@@ -78,4 +78,16 @@ final class Svg {
   static String cut(String s, int max) {
     return s == null ? "" : s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
+
+  /** At most {@code max} characters, the middle elided: names that share a prefix stay distinct. */
+  static String cutMiddle(String s, int max) {
+    if (s == null) {
+      return "";
+    }
+    if (s.length() <= max) {
+      return s;
+    }
+    int tail = (max - 1) / 2;
+    return s.substring(0, max - 1 - tail) + "…" + s.substring(s.length() - tail);
+  }
 }

@@ -113,7 +113,7 @@ final class TopologyDiagram {
         }
         long served = podCounts.getOrDefault(p.name(), 0L);
         String version = p.labels().getOrDefault("version", "");
-        String detail = total > 0 ? Charts.pct(served / (double) total) : version.isEmpty() ? "" : "version=" + version;
+        String detail = total > 0 ? Charts.pct(served / (double) total) : version;
         boxes.add(() -> node(svg, COL[3], py, p.name(), served > 0 ? "node pod hit" : "node pod", detail));
       }
     }
@@ -126,7 +126,11 @@ final class TopologyDiagram {
 
   private static void node(Svg svg, double x, double cy, String name, String cls, String detail) {
     svg.rect(x, cy - 11, BOX, 22, cls);
-    svg.text(x + 6, cy + 4, Svg.cut(name, detail.isEmpty() ? 20 : 12), "node-label");
+    // As many characters as the box has room for beside the detail (about 7.5 units a character at
+    // 12px, 6.6 at the detail's 11px; 20 fit alone); names of one topology often share a prefix (ecommerce-frontend,
+    // ecommerce-backend), so the middle is elided.
+    int room = detail.isEmpty() ? 20 : (int) ((BOX - 18 - detail.length() * 6.6) / 7.5);
+    svg.text(x + 6, cy + 4, Svg.cutMiddle(name, Math.max(6, room)), "node-label");
     if (!detail.isEmpty()) {
       svg.text(x + BOX - 5, cy + 4, Svg.cut(detail, 11), "node-detail", "end");
     }

@@ -48,7 +48,9 @@ public final class LessonController {
     }
     Lesson lesson = lessons.get(i);
     String body = html.computeIfAbsent(pack.id() + "@" + entry.generation() + "/" + slug, k -> markdown.render(lesson.markdown(), pack.id()));
+    // Exercises the lesson text already links to ("Try it" links) are not listed a second time.
     List<ExerciseLink> exercises = lesson.exercises().stream()
+        .filter(id -> !body.contains("href=\"/packs/" + pack.id() + "/exercises/" + id + "\""))
         .map(id -> new ExerciseLink(id, pack.exercise(id).map(e -> titleOf(e.exerciseYaml(), id)).orElse(id)))
         .toList();
     ctx.html(templates.render("lesson/lesson.jte", new LessonPage(Chrome.of(lesson.title(), Visitor.of(ctx)),

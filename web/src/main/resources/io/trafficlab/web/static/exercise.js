@@ -126,5 +126,14 @@
     if (s === 400 || s === 413 || s === 429) { e.detail.shouldSwap = true; e.detail.isError = false; }
   });
   document.addEventListener('htmx:afterSwap', function (e) { initTabs(e.target); });
+  // Opening a hint replaces its button: move the focus to the new hint so keyboard and screen reader
+  // users read it and Tab on from there (otherwise the focus falls back to the top of the page).
+  document.addEventListener('htmx:afterSwap', function (e) {
+    var box = e.target;
+    if (!box.classList || !box.classList.contains('hints')) return;
+    var hints = box.querySelectorAll('.hint');
+    var last = hints[hints.length - 1];
+    if (last) { last.tabIndex = -1; last.focus(); }
+  });
   window.addEventListener('DOMContentLoaded', function () { initEditor(); initTabs(document); });
 })();

@@ -45,6 +45,25 @@ class ExerciseViewsTest {
     assertThat(Charts.percentile(List.of(), p)).isZero();
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "# A wristband\\nText.|A wristband|Text.",
+      "\\n# A wristband  \\nText.|A wristband|Text.",
+      "# Send 10 % to v2\\nText.|Send a share|# Send 10 % to v2\\nText.",
+      "Text first.\\n# A wristband|A wristband|Text first.\\n# A wristband",
+      "## A wristband\\nText.|A wristband|## A wristband\\nText."})
+  void instructionsDropOnlyAFirstHeadingThatRepeatsTheTitle(String markdown, String title, String expected) {
+    assertThat(ExerciseController.withoutRepeatedTitle(markdown.replace("\\n", "\n"), title))
+        .isEqualTo(expected.replace("\\n", "\n"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"ecommerce-frontend,12,ecomme…ntend", "ecommerce-backend,12,ecomme…ckend", "shop,12,shop",
+      "ecommerce-frontend-v1-0,15,ecommer…nd-v1-0"})
+  void longNamesInTheDiagramKeepTheirStartAndEnd(String name, int max, String shown) {
+    assertThat(Svg.cutMiddle(name, max)).isEqualTo(shown).hasSizeLessThanOrEqualTo(max);
+  }
+
   @Test
   void svgTextIsEscaped() {
     String svg = Charts.split("<script>t</script>", Map.of("\"v1'", 0.5), Map.of("<b>", 3L));
