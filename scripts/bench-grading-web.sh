@@ -6,8 +6,9 @@
 #
 #   scripts/bench-grading-web.sh [N] [WARMUP] [PACK/EXERCISE]     (defaults: 30 30 istio-traffic-management/canary-split)
 #
-# Needs curl and the built jar (web/target/trafficlab.jar; ./trafficlab builds it). Every grading
-# must score full marks, else the script stops. Stops the server it started.
+# Needs curl and the built jar (web/target/trafficlab.jar, ./trafficlab builds it; TRAFFICLAB_JAR=x.jar
+# measures another build). Every grading must score full marks, else the script stops. Stops the
+# server it started.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -16,7 +17,7 @@ warmup="${2:-30}"
 target="${3:-istio-traffic-management/canary-split}"
 pack="${target%%/*}"
 exercise="${target#*/}"
-jar="$root/web/target/trafficlab.jar"
+jar="${TRAFFICLAB_JAR:-$root/web/target/trafficlab.jar}"
 solution="$root/content/packs/$pack/exercises/$exercise/solution.yaml"
 
 for tool in curl java; do
@@ -45,10 +46,22 @@ for _ in $(seq 1 120); do
 done
 curl -fsS "$base/healthz" > /dev/null || { echo "bench: the server did not start" >&2; exit 1; }
 
+# The solution of variant 0: {{name}} placeholders take the values of the first line of the
+# exercise's variants (written as one flow mapping per line, as the built-in pack does).
+variant="$(awk '/^variants:/ {v = 1; next} v && /^ *- *\{/ {print; exit}' \
+  "$root/content/packs/$pack/exercises/$exercise/exercise.yaml" | sed -E 's/^ *- *\{//; s/\} *$//')"
+cp "$solution" "$work/submission.yaml"
+IFS=',' read -ra pairs <<< "$variant"
+for pair in "${pairs[@]}"; do
+  name="$(sed -E 's/^ *([^:]+):.*/\1/' <<< "$pair")"
+  value="$(sed -E 's/^[^:]+: *//; s/ *$//' <<< "$pair")"
+  sed -i "s|{{$name}}|$value|g" "$work/submission.yaml"
+done
+
 grade() { # prints the seconds the request took; checks full marks
   local t
   t="$(curl -sS -o "$work/report.json" -w '%{time_total}' -X POST \
-    -H 'Content-Type: application/yaml' --data-binary "@$solution" \
+    -H 'Content-Type: application/yaml' --data-binary "@$work/submission.yaml" \
     "$base/api/v1/exercises/$pack/$exercise/grade")"
   grep -q '"status":"pass"' "$work/report.json" || {
     echo "bench: the solution did not pass:" >&2; head -c 600 "$work/report.json" >&2; echo >&2; exit 1; }

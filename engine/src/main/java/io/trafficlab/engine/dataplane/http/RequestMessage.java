@@ -35,6 +35,11 @@ public record RequestMessage(String method, String uri, Headers headers, byte[] 
     return body.clone();
   }
 
+  /** The body itself, not a copy, for writing it out: callers must not modify it. */
+  byte[] bodyView() {
+    return body;
+  }
+
   public RequestMessage withHeaders(Headers newHeaders) {
     return new RequestMessage(method, uri, newHeaders, body);
   }

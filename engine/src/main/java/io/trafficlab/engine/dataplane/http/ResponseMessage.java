@@ -25,6 +25,11 @@ public record ResponseMessage(int status, Headers headers, byte[] body) {
     return body.clone();
   }
 
+  /** The body itself, not a copy, for writing it out: callers must not modify it. */
+  byte[] bodyView() {
+    return body;
+  }
+
   public int bodyLength() {
     return body.length;
   }

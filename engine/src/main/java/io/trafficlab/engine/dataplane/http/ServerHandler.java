@@ -4,6 +4,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.ssl.SniCompletionEvent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
@@ -74,10 +75,11 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
     busy = true;
     if (request.decoderResult().isFailure()) {
       request.release();
-      respond(ctx, ResponseMessage.text(400, "bad request"), false);
+      respond(ctx, ResponseMessage.text(400, "bad request"), false, false);
       return;
     }
     boolean keepAlive = HttpUtil.isKeepAlive(request);
+    boolean head = HttpMethod.HEAD.equals(request.method());
     RequestMessage message;
     try {
       message = Messages.toMessage(request);
@@ -96,21 +98,30 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
       ResponseMessage out = error != null || response == null
           ? ResponseMessage.text(500, "internal error") : response;
       if (ctx.executor().inEventLoop()) {
-        respond(ctx, out, keepAlive);
+        respond(ctx, out, keepAlive, head);
       } else {
-        ctx.executor().execute(() -> respond(ctx, out, keepAlive));
+        ctx.executor().execute(() -> respond(ctx, out, keepAlive, head));
       }
     });
   }
 
-  private void respond(ChannelHandlerContext ctx, ResponseMessage response, boolean keepAlive) {
+  private void respond(ChannelHandlerContext ctx, ResponseMessage response, boolean keepAlive,
+      boolean head) {
     if (!ctx.channel().isActive()) {
       releaseQueued();
       return;
     }
-    ctx.writeAndFlush(Messages.toNetty(response, keepAlive))
+    io.netty.buffer.ByteBuf encoded;
+    try {
+      encoded = RawHttp.response(ctx.alloc(), response, keepAlive, head);
+    } catch (IllegalArgumentException badHeader) {
+      encoded = RawHttp.response(ctx.alloc(), ResponseMessage.text(500, "internal error"), false, head);
+      keepAlive = false;
+    }
+    boolean keep = keepAlive;
+    RawHttp.writeAndFlush(ctx, encoded)
         .addListener((ChannelFutureListener) f -> {
-          if (!f.isSuccess() || !keepAlive) {
+          if (!f.isSuccess() || !keep) {
             ChannelFutures.close(ctx);
             return;
           }
