@@ -72,6 +72,7 @@ public final class ClientConnection {
             }
             p.addLast(RawHttp.HANDLER_NAME, RawHttp.handler());
             p.addLast("codec", new HttpClientCodec());
+            p.addLast("whole", new WholeMessages(maxContentLength));
             p.addLast("aggregator", new HttpObjectAggregator(maxContentLength));
             p.addLast("handler", handler);
           }

@@ -60,6 +60,7 @@ public final class HttpServerEndpoint {
             p.addLast("decoder", new HttpRequestDecoder());
             // Only the aggregator's own replies (100 Continue, 413, 417) go through the encoder.
             p.addLast("encoder", new HttpResponseEncoder());
+            p.addLast("whole", new WholeMessages(options.maxContentLength()));
             p.addLast("aggregator", new HttpObjectAggregator(options.maxContentLength()));
             p.addLast("handler", new ServerHandler(handler, options.tls() != null));
           }

@@ -26,9 +26,12 @@ final class RawHttp {
   /** Name of the pipeline handler raw messages are written from. */
   static final String HANDLER_NAME = "raw";
   private static final byte[] CRLF = {'\r', '\n'};
+  private static final byte[] SP = {' '};
+  private static final byte[] EMPTY = new byte[0];
   private static final byte[] HTTP11 = "HTTP/1.1 ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SP_HTTP11_CRLF = " HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[][] STATUS_LINES = new byte[1000][];
+  private static final java.util.concurrent.atomic.AtomicReferenceArray<byte[]> STATUS_LINES =
+      new java.util.concurrent.atomic.AtomicReferenceArray<>(1000);
 
   private RawHttp() {}
 
@@ -56,25 +59,22 @@ final class RawHttp {
         && (status != 101 || m.headers().contains("sec-websocket-version")))
         || status == 204 || status == 205 || status == 304;
     byte[] body = m.bodyView();
-    ByteBuf buf = alloc.buffer(estimate(m.headers(), 64) + (alwaysEmpty ? 0 : body.length));
-    buf.writeBytes(statusLine(s));
-    writeHeaders(buf, m.headers(), true);
+    Head head = new Head(estimate(m.headers(), 64));
+    head.bytes(statusLine(s));
+    writeHeaders(head, m.headers(), true);
     boolean noLength = alwaysEmpty && (informational || status == 204);
     boolean zeroLength = alwaysEmpty && status == 205;
     if (!noLength && !zeroLength) {
-      writeHeader(buf, "content-length", Integer.toString(body.length));
+      head.header("content-length", Integer.toString(body.length));
     }
     if (!keepAlive) {
-      writeHeader(buf, "connection", "close");
+      head.header("connection", "close");
     }
     if (zeroLength) {
-      writeHeader(buf, "content-length", "0");
+      head.header("content-length", "0");
     }
-    buf.writeBytes(CRLF);
-    if (!alwaysEmpty) {
-      buf.writeBytes(body);
-    }
-    return buf;
+    head.bytes(CRLF);
+    return head.toBuffer(alloc, alwaysEmpty ? EMPTY : body);
   }
 
   /**
@@ -85,16 +85,66 @@ final class RawHttp {
   static ByteBuf request(ByteBufAllocator alloc, RequestMessage m) {
     byte[] body = m.bodyView();
     byte[] target = target(m.uri()).getBytes(StandardCharsets.UTF_8);
-    ByteBuf buf = alloc.buffer(estimate(m.headers(), m.method().length() + target.length + 16) + body.length);
-    writeAscii(buf, m.method());
-    buf.writeByte(' ').writeBytes(target).writeBytes(SP_HTTP11_CRLF);
-    boolean hadLength = writeHeaders(buf, m.headers(), false);
+    Head head = new Head(estimate(m.headers(), m.method().length() + target.length + 16));
+    head.ascii(m.method());
+    head.bytes(SP).bytes(target).bytes(SP_HTTP11_CRLF);
+    boolean hadLength = writeHeaders(head, m.headers(), false);
     if (body.length > 0 || hadLength) {
-      writeHeader(buf, "content-length", Integer.toString(body.length));
+      head.header("content-length", Integer.toString(body.length));
     }
-    buf.writeBytes(CRLF);
-    buf.writeBytes(body);
-    return buf;
+    head.bytes(CRLF);
+    return head.toBuffer(alloc, body);
+  }
+
+  /** The start line and headers, built in a heap array (one bulk copy into the buffer after). */
+  private static final class Head {
+    private byte[] a;
+    private int n;
+
+    Head(int capacity) {
+      a = new byte[capacity];
+    }
+
+    private void room(int more) {
+      if (n + more > a.length) {
+        a = java.util.Arrays.copyOf(a, Math.max(a.length * 2, n + more));
+      }
+    }
+
+    Head bytes(byte[] b) {
+      room(b.length);
+      System.arraycopy(b, 0, a, n, b.length);
+      n += b.length;
+      return this;
+    }
+
+    /** Characters 0-255 as one byte each, others as {@code ?} (Netty's {@code AsciiString.c2b}). */
+    void ascii(String s) {
+      int len = s.length();
+      room(len);
+      byte[] dst = a;
+      int at = n;
+      for (int i = 0; i < len; i++) {
+        char c = s.charAt(i);
+        dst[at + i] = c2b(c);
+      }
+      n = at + len;
+    }
+
+    void header(String name, String value) {
+      checkName(name);
+      checkValue(name, value);
+      ascii(name);
+      room(2);
+      a[n++] = ':';
+      a[n++] = ' ';
+      ascii(value);
+      bytes(CRLF);
+    }
+
+    ByteBuf toBuffer(ByteBufAllocator alloc, byte[] body) {
+      return alloc.buffer(n + body.length).writeBytes(a, 0, n).writeBytes(body);
+    }
   }
 
   /** Methods whose responses the client codec must frame itself (it learns them from its encoder). */
@@ -120,7 +170,8 @@ final class RawHttp {
 
   private static byte[] statusLine(HttpResponseStatus s) {
     int code = s.code();
-    byte[] line = code >= 0 && code < STATUS_LINES.length ? STATUS_LINES[code] : null;
+    boolean cached = code >= 0 && code < STATUS_LINES.length();
+    byte[] line = cached ? STATUS_LINES.get(code) : null;
     if (line == null) {
       String text = s.codeAsText() + " " + s.reasonPhrase();
       line = new byte[HTTP11.length + text.length() + 2];
@@ -130,8 +181,8 @@ final class RawHttp {
       }
       line[line.length - 2] = '\r';
       line[line.length - 1] = '\n';
-      if (code >= 0 && code < STATUS_LINES.length) {
-        STATUS_LINES[code] = line; // benign race: every thread computes the same bytes
+      if (cached) {
+        STATUS_LINES.set(code, line); // a race only computes the same bytes twice
       }
     }
     return line;
@@ -149,33 +200,19 @@ final class RawHttp {
    * Writes every header but the framing ones ({@code connection} too for a response); true when
    * the message had a content-length.
    */
-  private static boolean writeHeaders(ByteBuf buf, Headers headers, boolean response) {
+  private static boolean writeHeaders(Head head, Headers headers, boolean response) {
     boolean hadLength = false;
-    for (Headers.Entry e : headers.entries()) {
+    java.util.List<Headers.Entry> all = headers.entries();
+    for (int i = 0, size = all.size(); i < size; i++) {
+      Headers.Entry e = all.get(i);
       String n = e.name();
       if (n.equals("content-length")) {
         hadLength = true;
       } else if (!n.equals("transfer-encoding") && !(response && n.equals("connection"))) {
-        writeHeader(buf, n, e.value());
+        head.header(n, e.value());
       }
     }
     return hadLength;
-  }
-
-  private static void writeHeader(ByteBuf buf, String name, String value) {
-    checkName(name);
-    checkValue(name, value);
-    writeAscii(buf, name);
-    buf.writeByte(':').writeByte(' ');
-    writeAscii(buf, value);
-    buf.writeBytes(CRLF);
-  }
-
-  /** Characters 0-255 as one byte each, others as {@code ?} (Netty's {@code AsciiString.c2b}). */
-  private static void writeAscii(ByteBuf buf, String s) {
-    for (int i = 0; i < s.length(); i++) {
-      buf.writeByte(c2b(s.charAt(i)));
-    }
   }
 
   private static byte c2b(char c) {

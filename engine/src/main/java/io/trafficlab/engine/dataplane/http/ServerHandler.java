@@ -28,6 +28,7 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
   private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
   private boolean busy;
   private String sniHostName;
+  private ConnectionInfo connection;
 
   ServerHandler(HttpHandler handler, boolean tls) {
     this.handler = handler;
@@ -86,8 +87,12 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
     } finally {
       request.release();
     }
-    ConnectionInfo info = new ConnectionInfo(tls, sniHostName,
-        (InetSocketAddress) ctx.channel().remoteAddress());
+    ConnectionInfo info = connection;
+    if (info == null) {
+      // The peer and SNI name are the connection's: SNI is known before the first request.
+      info = new ConnectionInfo(tls, sniHostName, (InetSocketAddress) ctx.channel().remoteAddress());
+      connection = info;
+    }
     CompletionStage<ResponseMessage> stage;
     try {
       stage = handler.handle(info, message);

@@ -349,8 +349,7 @@ final class Exchange {
     g.flag().ifPresent(flags::add);
     if (response != null) {
       upstreamBody = traceId == null ? null : response.body();
-      ResponseMessage out = new ResponseMessage(response.status(),
-          HeaderOps.withoutHopByHop(response.headers()), response.body());
+      ResponseMessage out = response.withHeaders(HeaderOps.withoutHopByHop(response.headers()));
       finish(out.withHeaders(HeaderOps.apply(out.headers(), forward.responseHeaderOps())));
     } else if (outcome instanceof AttemptOutcome.PerTryTimeout) {
       routerReply(ResponseFlag.UT, 504, "upstream request timeout");
@@ -423,20 +422,22 @@ final class Exchange {
    * attempt number (Istio turns Envoy's {@code x-envoy-attempt-count} on) and the simulated instant.
    */
   private RequestMessage upstreamRequest(int attempt) {
-    List<Headers.Entry> entries = new ArrayList<>(request.headers().entries().size() + 1);
-    entries.add(new Headers.Entry("host", forward.authority()));
-    for (Headers.Entry e : request.headers().entries()) {
-      String n = e.name();
-      if (!n.equals("host") && !HeaderOps.isHopByHop(n) && !n.equals(ProxyHeaders.TRACE)
-          && !n.equals(ProxyHeaders.DESTINATION_PORT) && !n.equals(ProxyHeaders.TIME)
-          && !n.equals(ATTEMPT_COUNT)) {
+    List<Headers.Entry> in = request.headers().entries();
+    Headers.Builder entries = Headers.builder(in.size() + 3);
+    entries.add("host", forward.authority());
+    for (int i = 0, n = in.size(); i < n; i++) {
+      Headers.Entry e = in.get(i);
+      String name = e.name();
+      if (!name.equals("host") && !HeaderOps.isHopByHop(name) && !name.equals(ProxyHeaders.TRACE)
+          && !name.equals(ProxyHeaders.DESTINATION_PORT) && !name.equals(ProxyHeaders.TIME)
+          && !name.equals(ATTEMPT_COUNT)) {
         entries.add(e);
       }
     }
-    entries.add(new Headers.Entry(ATTEMPT_COUNT, Integer.toString(attempt)));
-    entries.add(new Headers.Entry(ProxyHeaders.TIME, Long.toString(simNow)));
-    Headers headers = HeaderOps.apply(Headers.of(entries), forward.requestHeaderOps());
-    return new RequestMessage(request.method(), forward.path(), headers, request.body());
+    entries.add(ATTEMPT_COUNT, Integer.toString(attempt));
+    entries.add(ProxyHeaders.TIME, Long.toString(simNow));
+    Headers headers = HeaderOps.apply(entries.build(), forward.requestHeaderOps());
+    return request.with(forward.path(), headers);
   }
 
   private long now() {
