@@ -45,7 +45,6 @@ public final class HttpServerEndpoint {
         .group(runtime.group())
         .channel(runtime.serverChannelType())
         .option(ChannelOption.SO_BACKLOG, 1024)
-        .childOption(ChannelOption.AUTO_READ, false)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override

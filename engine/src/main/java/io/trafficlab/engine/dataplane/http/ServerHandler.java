@@ -16,13 +16,16 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * One downstream HTTP/1.1 connection: hands each aggregated request to the {@link HttpHandler} and
- * writes its response. Reads are manual (AUTO_READ off): the next read is asked only once the
- * current response is written, so a slow handler pushes back on the client. Pipelined requests that
- * arrive in one read are queued and answered in order.
+ * writes its response. Requests are answered one at a time, in order: pipelined ones wait in a queue.
+ * The socket is read as data comes (no re-arming of the read interest per request, which costs two
+ * system calls each time), until {@value #MAX_QUEUED} requests wait: then reading stops until the
+ * queue drains, so a slow handler still pushes back on the client.
  *
  * <p>All fields are touched only on this channel's event loop, hence no synchronisation.
  */
 final class ServerHandler extends ChannelInboundHandlerAdapter {
+  /** Pipelined requests read ahead at most. */
+  static final int MAX_QUEUED = 16;
   private final HttpHandler handler;
   private final boolean tls;
   private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
@@ -35,11 +38,6 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
     this.tls = tls;
   }
 
-  @Override
-  public void channelActive(ChannelHandlerContext ctx) {
-    ctx.read();
-    ctx.fireChannelActive();
-  }
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
@@ -59,16 +57,11 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
     }
     if (busy) {
       queued.add(request);
+      if (queued.size() >= MAX_QUEUED) {
+        ctx.channel().config().setAutoRead(false);
+      }
     } else {
       process(ctx, request);
-    }
-  }
-
-  @Override
-  public void channelReadComplete(ChannelHandlerContext ctx) {
-    // The aggregator may need several reads for one request: keep reading until one is complete.
-    if (!busy) {
-      ctx.read();
     }
   }
 
@@ -90,7 +83,8 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
     ConnectionInfo info = connection;
     if (info == null) {
       // The peer and SNI name are the connection's: SNI is known before the first request.
-      info = new ConnectionInfo(tls, sniHostName, (InetSocketAddress) ctx.channel().remoteAddress());
+      info = new ConnectionInfo(tls, sniHostName,
+          ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a : null);
       connection = info;
     }
     CompletionStage<ResponseMessage> stage;
@@ -132,10 +126,11 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
           }
           busy = false;
           FullHttpRequest next = queued.poll();
+          if (queued.size() < MAX_QUEUED / 2 && !ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+          }
           if (next != null) {
             process(ctx, next);
-          } else {
-            ctx.read();
           }
         });
   }
