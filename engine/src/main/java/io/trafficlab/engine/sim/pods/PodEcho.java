@@ -1,6 +1,9 @@
 package io.trafficlab.engine.sim.pods;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trafficlab.engine.cases.Observation;
@@ -124,17 +127,117 @@ public record PodEcho(String pod, String service, String namespace, Map<String, 
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-  /** The echo in a pod's response body, or empty when the body is not one (a local reply). */
+  /**
+   * The echo in a pod's response body, or empty when the body is not one (a local reply). Read
+   * with the streaming parser, as Jackson's data binding would read it (unknown fields ignored,
+   * scalars read as text where text is expected), without its per-call reflection.
+   */
   public static Optional<PodEcho> parse(byte[] body) {
     if (body.length == 0 || body[0] != '{') {
       return Optional.empty();
     }
-    try {
-      PodEcho echo = JSON.readValue(body, PodEcho.class);
-      return echo.pod() == null ? Optional.empty() : Optional.of(echo);
+    try (JsonParser p = JSON.getFactory().createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      String pod = null;
+      String service = null;
+      String namespace = null;
+      String method = null;
+      String path = null;
+      String authority = null;
+      Map<String, String> labels = null;
+      Map<String, String> headers = null;
+      List<CallRecord> calls = null;
+      boolean mirror = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken t = p.nextToken();
+        switch (field) {
+          case "pod" -> pod = text(p, t);
+          case "service" -> service = text(p, t);
+          case "namespace" -> namespace = text(p, t);
+          case "method" -> method = text(p, t);
+          case "path" -> path = text(p, t);
+          case "authority" -> authority = text(p, t);
+          case "labels" -> labels = textMap(p, t);
+          case "headers" -> headers = textMap(p, t);
+          case "calls" -> calls = calls(p, t);
+          case "mirror" -> mirror = t == JsonToken.VALUE_TRUE || (t == JsonToken.VALUE_STRING
+              && Boolean.parseBoolean(p.getText().trim()));
+          default -> p.skipChildren();
+        }
+      }
+      if (p.currentToken() != JsonToken.END_OBJECT || pod == null) {
+        return Optional.empty();
+      }
+      return Optional.of(new PodEcho(pod, service, namespace, labels, method, path, authority,
+          headers, calls, mirror));
     } catch (IOException | RuntimeException notAnEcho) {
       return Optional.empty();
     }
+  }
+
+  private static String text(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (!t.isScalarValue()) {
+      throw new JsonParseException(p, "not text");
+    }
+    return p.getText();
+  }
+
+  private static Map<String, String> textMap(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (t != JsonToken.START_OBJECT) {
+      throw new JsonParseException(p, "not an object");
+    }
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String k = p.currentName();
+      m.put(k, text(p, p.nextToken()));
+    }
+    return m;
+  }
+
+  private static List<CallRecord> calls(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (t != JsonToken.START_ARRAY) {
+      throw new JsonParseException(p, "not an array");
+    }
+    List<CallRecord> out = new java.util.ArrayList<>();
+    JsonToken e;
+    while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (e != JsonToken.START_OBJECT) {
+        throw new JsonParseException(p, "not an object");
+      }
+      String host = null;
+      String path = null;
+      String error = null;
+      int status = 0;
+      double latency = 0;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (field) {
+          case "host" -> host = text(p, v);
+          case "path" -> path = text(p, v);
+          case "error" -> error = text(p, v);
+          case "status" -> status = v == JsonToken.VALUE_NULL ? 0 : v == JsonToken.VALUE_STRING
+              ? Integer.parseInt(p.getText().trim()) : p.getIntValue();
+          case "latencyMs" -> latency = v == JsonToken.VALUE_NULL ? 0 : v == JsonToken.VALUE_STRING
+              ? Double.parseDouble(p.getText().trim()) : p.getDoubleValue();
+          default -> p.skipChildren();
+        }
+      }
+      out.add(new CallRecord(host, path, status, latency, error));
+    }
+    return out;
   }
 
   /** The observation's upstream part; {@code subset} is what the route chose (nullable). */

@@ -44,4 +44,29 @@ class PodEchoTest {
 
     assertThat(PodEcho.parse(e.toJson())).contains(e);
   }
+
+  /** What Jackson's data binding made of a body (the reader before the streaming one). */
+  private static java.util.Optional<PodEcho> boundByJackson(String body) {
+    try {
+      PodEcho e = new ObjectMapper().configure(
+          com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .readValue(body, PodEcho.class);
+      return e.pod() == null ? java.util.Optional.empty() : java.util.Optional.of(e);
+    } catch (Exception notAnEcho) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "{\"pod\":\"p\",\"service\":\"s\",\"labels\":{\"app\":\"a\"},\"extra\":[1,{\"x\":2}],\"mirror\":true}",
+      "{\"pod\":\"p\",\"labels\":null,\"headers\":{\"n\":5,\"b\":true},\"calls\":null}",
+      "{\"pod\":\"p\",\"calls\":[{\"host\":\"h\",\"status\":\"503\",\"latencyMs\":1.5,\"more\":{}},"
+          + "{\"path\":\"/x\",\"status\":200,\"latencyMs\":\"2\",\"error\":null}]}",
+      "{\"pod\":7,\"path\":\"/a\",\"pod\":\"last\"}",
+      "{\"service\":\"no pod\"}", "{\"x\": 1}", "{\"pod\":{\"a\":1}}", "{\"pod\":\"p\",\"labels\":[]}",
+      "{\"pod\":\"p\",\"headers\":{\"a\":null}}", "{\"pod\":\"p\"", "{}", "{\"pod\":\"p\"} trailing"})
+  void readsBodiesAsJacksonsDataBindingDid(String body) {
+    assertThat(PodEcho.parse(body.getBytes(StandardCharsets.UTF_8))).isEqualTo(boundByJackson(body));
+  }
 }
