@@ -131,15 +131,35 @@ final class RawHttp {
       n = at + len;
     }
 
+    /** {@code name: value} and CRLF, checking both while copying. */
     void header(String name, String value) {
-      checkName(name);
-      checkValue(name, value);
-      ascii(name);
-      room(2);
-      a[n++] = ':';
-      a[n++] = ' ';
-      ascii(value);
-      bytes(CRLF);
+      int nl = name.length();
+      int vl = value.length();
+      if (nl == 0) {
+        throw new IllegalArgumentException("empty header name");
+      }
+      room(nl + vl + 4);
+      byte[] dst = a;
+      int at = n;
+      for (int i = 0; i < nl; i++) {
+        char c = name.charAt(i);
+        if (c >= 128 || !TOKEN[c]) {
+          throw new IllegalArgumentException("invalid header name: " + name);
+        }
+        dst[at++] = (byte) c;
+      }
+      dst[at++] = ':';
+      dst[at++] = ' ';
+      for (int i = 0; i < vl; i++) {
+        char c = value.charAt(i);
+        if (c == '\r' || c == '\n' || c == 0) {
+          throw new IllegalArgumentException("invalid value of header " + name);
+        }
+        dst[at++] = c2b(c);
+      }
+      dst[at++] = '\r';
+      dst[at++] = '\n';
+      n = at;
     }
 
     ByteBuf toBuffer(ByteBufAllocator alloc, byte[] body) {
@@ -219,24 +239,12 @@ final class RawHttp {
     return (byte) (c > 255 ? '?' : c);
   }
 
-  private static void checkName(String name) {
-    if (name.isEmpty()) {
-      throw new IllegalArgumentException("empty header name");
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c <= ' ' || c >= 127 || "\"(),/:;<=>?@[\\]{}".indexOf(c) >= 0) {
-        throw new IllegalArgumentException("invalid header name: " + name);
-      }
-    }
-  }
+  /** RFC 9110 token characters (header names). */
+  private static final boolean[] TOKEN = new boolean[128];
 
-  private static void checkValue(String name, String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '\r' || c == '\n' || c == 0) {
-        throw new IllegalArgumentException("invalid value of header " + name);
-      }
+  static {
+    for (char c = '!'; c < 127; c++) {
+      TOKEN[c] = "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
     }
   }
 }
