@@ -5,7 +5,8 @@
 #   scripts/bench-gateway.sh [SECONDS] [CONNECTIONS] [THREADS]     (defaults: 10 32 2)
 #
 # Needs wrk and haproxy (Debian: apt-get install -y wrk haproxy) and the built jar
-# (web/target/trafficlab.jar; ./trafficlab builds it). Stops everything it started.
+# (web/target/trafficlab.jar; ./trafficlab builds it; TRAFFICLAB_JAR=x.jar measures another build).
+# Stops everything it started.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -13,7 +14,7 @@ duration="${1:-10}"
 connections="${2:-32}"
 threads="${3:-2}"
 case_file="$here/bench/gateway-case.yaml"
-jar="$root/web/target/trafficlab.jar"
+jar="${TRAFFICLAB_JAR:-$root/web/target/trafficlab.jar}"
 host="bench.example.com"
 
 for tool in wrk haproxy java; do

@@ -6,7 +6,6 @@ import io.trafficlab.engine.cases.Observation;
 import io.trafficlab.engine.config.compile.GatewayTls;
 import io.trafficlab.engine.config.compile.RouteCompiler;
 import io.trafficlab.engine.config.model.ConfigSet;
-import io.trafficlab.engine.core.lb.LbPolicy;
 import io.trafficlab.engine.core.policy.ClusterPolicy;
 import io.trafficlab.engine.core.policy.ConnectionPoolPolicy;
 import io.trafficlab.engine.core.route.Cluster;
@@ -203,25 +202,34 @@ public final class EngineSession implements AutoCloseable {
    * Sends a distribution's requests; observations in request order. The case format sends them one
    * at a time; they are sent {@link RunOptions#parallelism()} at a time only when no cluster's
    * behaviour depends on concurrency ({@link #concurrencyNeutral}), which, with choices keyed by
-   * request index, gives the very same observations faster.
+   * request index and LEAST_REQUEST reading only each request's own chain
+   * ({@link Proxy#isolate}), gives the very same observations faster.
    */
   public List<Observation> distribution(Distribution d, String key) {
-    int parallelism = concurrencyNeutral(table) ? options.parallelism() : 1;
-    return send(d.template(), key, d.requests(), parallelism);
+    if (!concurrencyNeutral(table) || options.parallelism() == 1) {
+      return send(d.template(), key, d.requests(), 1);
+    }
+    proxy.isolate(key);
+    try {
+      return send(d.template(), key, d.requests(), options.parallelism());
+    } finally {
+      proxy.endIsolation(key);
+    }
   }
 
   /**
-   * True when requests in flight together cannot change each other's outcome: no cluster uses
-   * LEAST_REQUEST over several endpoints (it prefers the host with fewer active requests), limits
+   * True when requests in flight together cannot change each other's outcome: no cluster limits
    * its connection pool or detects outliers (consecutive errors depend on the order of results).
+   * LEAST_REQUEST prefers the host with fewer active requests, but sent one at a time a request
+   * only ever meets its own chain's requests (its calls, their calls), which is what an isolated
+   * block's picks read ({@link Proxy#isolate}). ROUND_ROBIN positions are shared: the requests
+   * per host are those of a one-at-a-time run when each request takes one attempt, though which
+   * request lands on which host follows the arrival order.
    */
   static boolean concurrencyNeutral(RouteTable table) {
     for (Cluster c : table.clusters().values()) {
       ClusterPolicy p = c.policy();
-      boolean leastRequest = p.lb() instanceof LbPolicy.Simple s
-          && s.algorithm() == LbPolicy.Algorithm.LEAST_REQUEST;
-      if ((leastRequest && c.endpoints().size() > 1) || p.outlier().isPresent()
-          || !p.pool().equals(ConnectionPoolPolicy.DEFAULT)) {
+      if (p.outlier().isPresent() || !p.pool().equals(ConnectionPoolPolicy.DEFAULT)) {
         return false;
       }
     }

@@ -27,7 +27,7 @@ import javax.net.ssl.SSLSession;
 
 /**
  * One HTTP/1.1 client connection: [TLS with SNI] → HttpClientCodec → HttpObjectAggregator →
- * response handler. One request at a time; after a keep-alive response it may carry the next one.
+ * response handler; requests are written with {@link RawHttp} (HEAD and CONNECT through the codec). One request at a time; after a keep-alive response it may carry the next one.
  */
 public final class ClientConnection {
   private final Channel channel;
@@ -70,7 +70,9 @@ public final class ClientConnection {
             if (endpoint.tls()) {
               p.addLast("ssl", sslHandler(ch, endpoint));
             }
+            p.addLast(RawHttp.HANDLER_NAME, RawHttp.handler());
             p.addLast("codec", new HttpClientCodec());
+            p.addLast("whole", new WholeMessages(maxContentLength));
             p.addLast("aggregator", new HttpObjectAggregator(maxContentLength));
             p.addLast("handler", handler);
           }
@@ -165,7 +167,18 @@ public final class ClientConnection {
       }
       pending = result;
       reusable = false;
-      channel.writeAndFlush(Messages.toNetty(request)).addListener((ChannelFutureListener) f -> {
+      // The client codec must see HEAD and CONNECT requests to frame their responses.
+      io.netty.channel.ChannelFuture written;
+      try {
+        written = RawHttp.needsCodec(request.method()) ? channel.writeAndFlush(Messages.toNetty(request))
+            : channel.pipeline().context(RawHttp.HANDLER_NAME).writeAndFlush(
+                RawHttp.request(channel.alloc(), request));
+      } catch (IllegalArgumentException badHeader) {
+        fail(new IOException("invalid request: " + badHeader.getMessage(), badHeader));
+        ChannelFutures.close(channel);
+        return;
+      }
+      written.addListener((ChannelFutureListener) f -> {
         if (!f.isSuccess()) {
           fail(new IOException("write failed: " + f.cause(), f.cause()));
         }

@@ -1,6 +1,7 @@
 package io.trafficlab.engine.dataplane.http;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,21 +23,51 @@ public final class Headers {
     }
   }
 
+  /** Immutable: either a copy of a caller's list or a list only this object holds. */
   private final List<Entry> entries;
 
   private Headers(List<Entry> entries) {
-    this.entries = List.copyOf(entries);
+    this.entries = entries;
   }
 
   public static Headers of(List<Entry> entries) {
-    return entries.isEmpty() ? EMPTY : new Headers(entries);
+    return entries.isEmpty() ? EMPTY : new Headers(List.copyOf(entries));
   }
 
   /** Headers from a map in its iteration order. */
   public static Headers of(Map<String, String> map) {
-    List<Entry> list = new ArrayList<>(map.size());
-    map.forEach((k, v) -> list.add(new Entry(k, v)));
-    return of(list);
+    Builder b = builder(map.size());
+    map.forEach(b::add);
+    return b.build();
+  }
+
+  /** A builder for about {@code expected} entries (hot paths build headers without copying). */
+  public static Builder builder(int expected) {
+    return new Builder(expected);
+  }
+
+  /** Collects entries in order; {@link #build} hands them over (the builder is then spent). */
+  public static final class Builder {
+    private ArrayList<Entry> list;
+
+    private Builder(int expected) {
+      this.list = new ArrayList<>(Math.max(0, expected));
+    }
+
+    public Builder add(String name, String value) {
+      return add(new Entry(name, value));
+    }
+
+    public Builder add(Entry e) {
+      list.add(Objects.requireNonNull(e, "entry"));
+      return this;
+    }
+
+    public Headers build() {
+      List<Entry> l = list;
+      list = null;
+      return l.isEmpty() ? EMPTY : new Headers(Collections.unmodifiableList(l));
+    }
   }
 
   public List<Entry> entries() {
@@ -46,7 +77,8 @@ public final class Headers {
   /** The first value of {@code name} (case-insensitive), or null. */
   public String get(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    for (Entry e : entries) {
+    for (int i = 0, size = entries.size(); i < size; i++) {
+      Entry e = entries.get(i);
       if (e.name().equals(n)) {
         return e.value();
       }
@@ -63,23 +95,41 @@ public final class Headers {
     return get(name) != null;
   }
 
-  /** Replaces every value of {@code name} by one value (Istio {@code set}). */
+  /** Replaces every value of {@code name} by one value at the end (Istio {@code set}). */
   public Headers set(String name, String value) {
-    List<Entry> list = new ArrayList<>(without(name).entries);
-    list.add(new Entry(name, value));
-    return new Headers(list);
+    Entry added = new Entry(name, value);
+    Builder b = new Builder(entries.size() + 1);
+    for (int i = 0, size = entries.size(); i < size; i++) {
+      Entry e = entries.get(i);
+      if (!e.name().equals(added.name())) {
+        b.add(e);
+      }
+    }
+    return b.add(added).build();
   }
 
   /** Appends a value (Istio {@code add}). */
   public Headers add(String name, String value) {
-    List<Entry> list = new ArrayList<>(entries);
-    list.add(new Entry(name, value));
-    return new Headers(list);
+    Builder b = new Builder(entries.size() + 1);
+    b.list.addAll(entries);
+    return b.add(name, value).build();
   }
 
   public Headers without(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    return new Headers(entries.stream().filter(e -> !e.name().equals(n)).toList());
+    Builder b = null;
+    for (int i = 0, size = entries.size(); i < size; i++) {
+      Entry e = entries.get(i);
+      if (e.name().equals(n)) {
+        if (b == null) {
+          b = new Builder(size);
+          b.list.addAll(entries.subList(0, i));
+        }
+      } else if (b != null) {
+        b.add(e);
+      }
+    }
+    return b == null ? this : b.build();
   }
 
   /** Name → value, several values of one name joined with {@code ","} (as Envoy does). */

@@ -9,7 +9,8 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.ssl.SniHandler;
 import io.trafficlab.engine.dataplane.EngineRuntime;
 import java.net.InetAddress;
@@ -19,8 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An HTTP/1.1 keep-alive server on 127.0.0.1 with an ephemeral port: [SNI/TLS] → HttpServerCodec →
- * HttpObjectAggregator (capped) → {@link ServerHandler}. Used for synthetic pods and for data-plane
+ * An HTTP/1.1 keep-alive server on 127.0.0.1 with an ephemeral port: [SNI/TLS] → request decoder →
+ * HttpObjectAggregator (capped) → {@link ServerHandler}, which writes responses with {@link RawHttp}. Used for synthetic pods and for data-plane
  * listeners alike. {@link #close()} closes the listening socket and every accepted connection.
  */
 public final class HttpServerEndpoint {
@@ -44,7 +45,6 @@ public final class HttpServerEndpoint {
         .group(runtime.group())
         .channel(runtime.serverChannelType())
         .option(ChannelOption.SO_BACKLOG, 1024)
-        .childOption(ChannelOption.AUTO_READ, false)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
@@ -55,7 +55,11 @@ public final class HttpServerEndpoint {
             if (options.tls() != null) {
               p.addLast("sni", new SniHandler(options.tls()));
             }
-            p.addLast("codec", new HttpServerCodec());
+            p.addLast(RawHttp.HANDLER_NAME, RawHttp.handler());
+            p.addLast("decoder", new HttpRequestDecoder());
+            // Only the aggregator's own replies (100 Continue, 413, 417) go through the encoder.
+            p.addLast("encoder", new HttpResponseEncoder());
+            p.addLast("whole", new WholeMessages(options.maxContentLength()));
             p.addLast("aggregator", new HttpObjectAggregator(options.maxContentLength()));
             p.addLast("handler", new ServerHandler(handler, options.tls() != null));
           }

@@ -23,24 +23,24 @@ final class Messages {
 
   /** Copies the request; the caller still owns (and releases) {@code r}. */
   static RequestMessage toMessage(FullHttpRequest r) {
-    return new RequestMessage(r.method().name(), r.uri(), toHeaders(r.headers()),
+    return RequestMessage.owning(r.method().name(), r.uri(), toHeaders(r.headers()),
         ByteBufUtil.getBytes(r.content()));
   }
 
   /** Copies the response; the caller still owns (and releases) {@code r}. */
   static ResponseMessage toMessage(FullHttpResponse r) {
-    return new ResponseMessage(r.status().code(), toHeaders(r.headers()),
+    return ResponseMessage.owning(r.status().code(), toHeaders(r.headers()),
         ByteBufUtil.getBytes(r.content()));
   }
 
   static Headers toHeaders(HttpHeaders h) {
-    List<Headers.Entry> list = new ArrayList<>(h.size());
+    Headers.Builder b = Headers.builder(h.size());
     Iterator<Map.Entry<String, String>> it = h.iteratorAsString();
     while (it.hasNext()) {
       Map.Entry<String, String> e = it.next();
-      list.add(new Headers.Entry(e.getKey(), e.getValue()));
+      b.add(e.getKey(), e.getValue());
     }
-    return Headers.of(list);
+    return b.build();
   }
 
   /**
@@ -48,7 +48,7 @@ final class Messages {
    * {@code connection: close} when the connection will not be kept alive.
    */
   static FullHttpResponse toNetty(ResponseMessage m, boolean keepAlive) {
-    byte[] body = m.body();
+    byte[] body = m.bodyView();
     FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
         HttpResponseStatus.valueOf(m.status()), Unpooled.wrappedBuffer(body));
     copy(m.headers(), r.headers());
@@ -63,7 +63,7 @@ final class Messages {
   }
 
   static FullHttpRequest toNetty(RequestMessage m) {
-    byte[] body = m.body();
+    byte[] body = m.bodyView();
     FullHttpRequest r = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
         HttpMethod.valueOf(m.method()), m.uri(), Unpooled.wrappedBuffer(body));
     copy(m.headers(), r.headers());

@@ -45,6 +45,12 @@ final class ClusterState implements RetryBudget {
   private final OutlierDetector outlier;
   private final Map<String, Endpoint> byName = new LinkedHashMap<>();
   private final Map<String, int[]> active = new HashMap<>();
+  /**
+   * Active requests per (request chain, host) for LEAST_REQUEST, kept only without pool limits:
+   * what a chain's picks read when its block is sent in parallel in place of one at a time (see
+   * {@link Proxy#isolate}). Entries leave when they drop to zero.
+   */
+  private final Map<String, int[]> activeByChain;
   private final Map<Long, BiConsumer<Admission, Long>> waiting = new HashMap<>();
 
   /** A pick: the endpoint, or null with the reason there is none (503 UH). */
@@ -65,6 +71,10 @@ final class ClusterState implements RetryBudget {
       byName.put(e.name(), e);
       active.put(e.name(), new int[1]);
     }
+    boolean leastRequest = cluster.policy().lb() instanceof LbPolicy.Simple s
+        && s.algorithm() == LbPolicy.Algorithm.LEAST_REQUEST;
+    this.activeByChain = unlimited && leastRequest && cluster.endpoints().size() > 1
+        ? new HashMap<>() : null;
     this.outlier = cluster.policy().outlier()
         .map(p -> new OutlierDetector(p, locked(scheduler), byName.keySet(), false, events))
         .orElse(null);
@@ -77,8 +87,11 @@ final class ClusterState implements RetryBudget {
   /**
    * Picks a host among the outlier-healthy ones, avoiding {@code avoid} (previous hosts of a retry)
    * when another host is left, except with consistent hashing, which must keep its key's host.
+   *
+   * @param chain the request chain whose own active requests LEAST_REQUEST reads instead of all
+   *     of them (null: all, the normal case; see {@link Proxy#isolate})
    */
-  synchronized Pick pick(HashInput request, long random, Set<String> avoid) {
+  synchronized Pick pick(HashInput request, long random, Set<String> avoid, String chain) {
     List<Endpoint> healthy = cluster.endpoints();
     String note = null;
     if (outlier != null && outlier.ejectedCount() > 0) {
@@ -105,7 +118,9 @@ final class ClusterState implements RetryBudget {
         healthy = others;
       }
     }
-    Endpoint e = balancer.pick(healthy, request, random, ep -> active.get(ep.name())[0]);
+    Endpoint e = chain != null && activeByChain != null
+        ? balancer.pick(healthy, request, random, ep -> chainActive(chain, ep.name()))
+        : balancer.pick(healthy, request, random, ep -> active.get(ep.name())[0]);
     return new Pick(e, note);
   }
 
@@ -114,10 +129,13 @@ final class ClusterState implements RetryBudget {
    * later comes back through {@code later} (dispatched or overflowed) with the simulated instant the
    * request that made room ended, outside the lock.
    */
-  Admission admit(String host, BiConsumer<Admission, Long> later) {
+  Admission admit(String host, String chain, BiConsumer<Admission, Long> later) {
     synchronized (this) {
       if (unlimited) {
         active.get(host)[0]++;
+        if (chain != null && activeByChain != null) {
+          activeByChain.computeIfAbsent(chainHost(chain, host), k -> new int[1])[0]++;
+        }
         long id = ++nextUnlimitedId;
         return new Admission.Dispatched(id, host, id, false, "no connection pool limits");
       }
@@ -135,12 +153,19 @@ final class ClusterState implements RetryBudget {
    * The request on {@code connectionId} ended at simulated instant {@code at}; {@code reusable}
    * when a full response came back.
    */
-  void release(String host, long connectionId, boolean reusable, long at) {
+  void release(String host, String chain, long connectionId, boolean reusable, long at) {
     List<Admission> next;
     List<BiConsumer<Admission, Long>> callbacks = new ArrayList<>();
     synchronized (this) {
       active.get(host)[0]--;
       if (unlimited) {
+        if (chain != null && activeByChain != null) {
+          String k = chainHost(chain, host);
+          int[] n = activeByChain.get(k);
+          if (n != null && --n[0] <= 0) {
+            activeByChain.remove(k);
+          }
+        }
         return;
       }
       next = reusable ? breaker.complete(connectionId) : breaker.closeConnection(connectionId);
@@ -171,8 +196,17 @@ final class ClusterState implements RetryBudget {
   }
 
   /** An endpoint for a mirror copy (no circuit breaker, no retry). */
-  synchronized Endpoint pickForMirror(HashInput request, long random) {
-    return pick(request, random, Set.of()).endpoint();
+  synchronized Endpoint pickForMirror(HashInput request, long random, String chain) {
+    return pick(request, random, Set.of(), chain).endpoint();
+  }
+
+  private int chainActive(String chain, String host) {
+    int[] n = activeByChain.get(chainHost(chain, host));
+    return n == null ? 0 : n[0];
+  }
+
+  private static String chainHost(String chain, String host) {
+    return chain + '\n' + host;
   }
 
   @Override

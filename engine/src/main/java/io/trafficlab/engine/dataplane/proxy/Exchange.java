@@ -58,6 +58,8 @@ final class Exchange {
   private final EventExecutor loop;
   private final SplittableRandom random;
   private final String traceId;
+  /** The request chain whose own load LEAST_REQUEST reads (null: everyone's), see Proxy#isolate. */
+  private final String chain;
   private final CompletableFuture<ResponseMessage> result = new CompletableFuture<>();
   private final List<String> flags = new ArrayList<>(2);
   private final List<String> notes = new ArrayList<>(2);
@@ -95,13 +97,14 @@ final class Exchange {
   }
 
   Exchange(Proxy proxy, CallingProxy caller, Listener listener, Inbound inbound,
-      RequestMessage request, EventExecutor loop, long randomSeed) {
+      RequestMessage request, EventExecutor loop, long randomSeed, String chain) {
     this.proxy = proxy;
     this.caller = caller;
     this.request = request;
     this.loop = loop;
     this.random = new SplittableRandom(randomSeed);
     this.traceId = request.headers().get(ProxyHeaders.TRACE);
+    this.chain = chain;
     this.view = view(listener, inbound, request);
     this.simNow = ProxyHeaders.time(request.headers().get(ProxyHeaders.TIME), now());
   }
@@ -206,7 +209,7 @@ final class Exchange {
     if (done) {
       return;
     }
-    ClusterState.Pick pick = cluster.pick(view, random.nextLong(), avoid);
+    ClusterState.Pick pick = cluster.pick(view, random.nextLong(), avoid, chain);
     if (pick.endpoint() == null) {
       notes.add(pick.note());
       retries.close();
@@ -215,7 +218,7 @@ final class Exchange {
     }
     Attempt a = new Attempt(pick.endpoint());
     current = a;
-    Admission admission = cluster.admit(a.host.name(),
+    Admission admission = cluster.admit(a.host.name(), chain,
         (later, at) -> onLoop(() -> admitted(a, later, at)));
     admitted(a, admission, simNow);
   }
@@ -224,7 +227,7 @@ final class Exchange {
   private void admitted(Attempt a, Admission admission, long at) {
     if (done || a != current || a.ended) {
       if (admission instanceof Admission.Dispatched d) {
-        cluster.release(a.host.name(), d.connectionId(), true, at);
+        cluster.release(a.host.name(), chain, d.connectionId(), true, at);
       }
       return;
     }
@@ -274,7 +277,7 @@ final class Exchange {
       if (at > routeDue || at > a.perTryDue) {
         boolean route = routeDue <= a.perTryDue;
         long due = route ? routeDue : a.perTryDue;
-        cluster.release(a.host.name(), a.connectionId, true, due);
+        cluster.release(a.host.name(), chain, a.connectionId, true, due);
         cluster.result(a.host.name(), HostResult.TIMEOUT).ifPresent(e -> notes.add(e.reason()));
         simNow = Math.max(simNow, due);
         if (route) {
@@ -298,7 +301,7 @@ final class Exchange {
       outcome = connect ? AttemptOutcome.CONNECT_FAILURE : AttemptOutcome.RESET;
       hostResult = connect ? HostResult.CONNECT_FAILED : HostResult.RESET;
     }
-    cluster.release(a.host.name(), a.connectionId, error == null, simNow);
+    cluster.release(a.host.name(), chain, a.connectionId, error == null, simNow);
     cluster.result(a.host.name(), hostResult).ifPresent(e -> notes.add(e.reason()));
     afterAttempt(a, outcome, response);
   }
@@ -310,7 +313,7 @@ final class Exchange {
     a.ended = true;
     simNow = Math.max(simNow, a.perTryDue);
     a.inFlight.cancel(false);
-    cluster.release(a.host.name(), a.connectionId, false, simNow);
+    cluster.release(a.host.name(), chain, a.connectionId, false, simNow);
     cluster.result(a.host.name(), HostResult.TIMEOUT).ifPresent(e -> notes.add(e.reason()));
     afterAttempt(a, AttemptOutcome.PER_TRY_TIMEOUT, null);
   }
@@ -346,8 +349,7 @@ final class Exchange {
     g.flag().ifPresent(flags::add);
     if (response != null) {
       upstreamBody = traceId == null ? null : response.body();
-      ResponseMessage out = new ResponseMessage(response.status(),
-          HeaderOps.withoutHopByHop(response.headers()), response.body());
+      ResponseMessage out = response.withHeaders(HeaderOps.withoutHopByHop(response.headers()));
       finish(out.withHeaders(HeaderOps.apply(out.headers(), forward.responseHeaderOps())));
     } else if (outcome instanceof AttemptOutcome.PerTryTimeout) {
       routerReply(ResponseFlag.UT, 504, "upstream request timeout");
@@ -368,7 +370,7 @@ final class Exchange {
       a.ended = true;
       if (a.inFlight != null) {
         a.inFlight.cancel(false);
-        cluster.release(a.host.name(), a.connectionId, false, simNow);
+        cluster.release(a.host.name(), chain, a.connectionId, false, simNow);
         cluster.result(a.host.name(), HostResult.TIMEOUT).ifPresent(e -> notes.add(e.reason()));
       } else if (a.ticket >= 0) {
         cluster.cancel(a.ticket);
@@ -399,7 +401,7 @@ final class Exchange {
             + " not sent: no endpoint");
         continue;
       }
-      Endpoint e = caller.cluster(c).pickForMirror(view, random.nextLong());
+      Endpoint e = caller.cluster(c).pickForMirror(view, random.nextLong(), chain);
       InetSocketAddress address = e == null ? null : proxy.podAddress(e.name());
       if (address == null) {
         continue;
@@ -420,20 +422,22 @@ final class Exchange {
    * attempt number (Istio turns Envoy's {@code x-envoy-attempt-count} on) and the simulated instant.
    */
   private RequestMessage upstreamRequest(int attempt) {
-    List<Headers.Entry> entries = new ArrayList<>(request.headers().entries().size() + 1);
-    entries.add(new Headers.Entry("host", forward.authority()));
-    for (Headers.Entry e : request.headers().entries()) {
-      String n = e.name();
-      if (!n.equals("host") && !HeaderOps.isHopByHop(n) && !n.equals(ProxyHeaders.TRACE)
-          && !n.equals(ProxyHeaders.DESTINATION_PORT) && !n.equals(ProxyHeaders.TIME)
-          && !n.equals(ATTEMPT_COUNT)) {
+    List<Headers.Entry> in = request.headers().entries();
+    Headers.Builder entries = Headers.builder(in.size() + 3);
+    entries.add("host", forward.authority());
+    for (int i = 0, n = in.size(); i < n; i++) {
+      Headers.Entry e = in.get(i);
+      String name = e.name();
+      if (!name.equals("host") && !HeaderOps.isHopByHop(name) && !name.equals(ProxyHeaders.TRACE)
+          && !name.equals(ProxyHeaders.DESTINATION_PORT) && !name.equals(ProxyHeaders.TIME)
+          && !name.equals(ATTEMPT_COUNT)) {
         entries.add(e);
       }
     }
-    entries.add(new Headers.Entry(ATTEMPT_COUNT, Integer.toString(attempt)));
-    entries.add(new Headers.Entry(ProxyHeaders.TIME, Long.toString(simNow)));
-    Headers headers = HeaderOps.apply(Headers.of(entries), forward.requestHeaderOps());
-    return new RequestMessage(request.method(), forward.path(), headers, request.body());
+    entries.add(ATTEMPT_COUNT, Integer.toString(attempt));
+    entries.add(ProxyHeaders.TIME, Long.toString(simNow));
+    Headers headers = HeaderOps.apply(entries.build(), forward.requestHeaderOps());
+    return request.with(forward.path(), headers);
   }
 
   private long now() {

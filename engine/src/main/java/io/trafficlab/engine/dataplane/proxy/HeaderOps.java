@@ -32,12 +32,20 @@ final class HeaderOps {
   }
 
   static Headers withoutHopByHop(Headers headers) {
-    List<Headers.Entry> kept = new ArrayList<>(headers.entries().size());
-    for (Headers.Entry e : headers.entries()) {
+    List<Headers.Entry> all = headers.entries();
+    int i = 0;
+    while (i < all.size() && !HOP_BY_HOP.contains(all.get(i).name())) {
+      i++;
+    }
+    if (i == all.size()) {
+      return headers;
+    }
+    Headers.Builder kept = Headers.builder(all.size());
+    for (Headers.Entry e : all) {
       if (!HOP_BY_HOP.contains(e.name())) {
         kept.add(e);
       }
     }
-    return kept.size() == headers.entries().size() ? headers : Headers.of(kept);
+    return kept.build();
   }
 }

@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +43,7 @@ public final class Proxy implements RequestHandler, AutoCloseable {
   private final Consumer<String> events;
   private final ConcurrentHashMap<String, CallingProxy> proxies = new ConcurrentHashMap<>();
   private final AtomicLong unkeyed = new AtomicLong();
+  private final Set<String> isolated = ConcurrentHashMap.newKeySet();
 
   /**
    * @param podAddresses pod name → address: the only places upstream connections go
@@ -74,8 +76,9 @@ public final class Proxy implements RequestHandler, AutoCloseable {
     CallingProxy caller = caller(gateway ? GATEWAY_KEY : l.key());
     Listener listener = gateway ? new Listener.Gateway(l.port())
         : new Listener.Sidecar(l.namespace(), l.labels(), port(request));
+    String key = request.headers().get(ProxyHeaders.SEQUENCE);
     Exchange exchange = new Exchange(this, caller, listener, inbound, request, loop,
-        randomSeed(caller.key(), request));
+        randomSeed(caller.key(), key), isolatedChain(key));
     exchange.start();
     return exchange.result();
   }
@@ -99,8 +102,32 @@ public final class Proxy implements RequestHandler, AutoCloseable {
     }
   }
 
-  private long randomSeed(String callerKey, RequestMessage request) {
-    String key = request.headers().get(ProxyHeaders.SEQUENCE);
+  /**
+   * Declares that the requests of block {@code block} (keys {@code block.N}, see
+   * {@link ProxyHeaders#SEQUENCE}) are sent several at a time in place of one after another. Sent
+   * one at a time, a request and the calls it causes find no other request of the block in flight,
+   * so LEAST_REQUEST compares only the active requests of its own chain (the requests carrying its
+   * key); isolating the block makes every pick read just those, and the picks are the ones the
+   * one-at-a-time run makes whatever the parallelism. Undo with {@link #endIsolation}.
+   */
+  public void isolate(String block) {
+    isolated.add(block);
+  }
+
+  public void endIsolation(String block) {
+    isolated.remove(block);
+  }
+
+  /** The request's key when its block is isolated, else null (picks read every active request). */
+  private String isolatedChain(String key) {
+    if (key == null || isolated.isEmpty()) {
+      return null;
+    }
+    int dot = key.lastIndexOf('.');
+    return dot > 0 && isolated.contains(key.substring(0, dot)) ? key : null;
+  }
+
+  private long randomSeed(String callerKey, String key) {
     long k = key != null ? fnv(key) : Randoms.derive(unkeyed.incrementAndGet(), 7);
     return Randoms.derive(seed ^ k, callerKey.hashCode());
   }

@@ -258,6 +258,6 @@ public final class SyntheticPod {
     }
     headers = headers.set(POD_HEADER, def.name());
     headers = headers.set(ProxyHeaders.TIME, Long.toString(doneAt));
-    return new ResponseMessage(status, headers, echo.toJson());
+    return ResponseMessage.ofFreshBody(status, headers, echo.toJson());
   }
 }

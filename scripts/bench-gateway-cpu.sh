@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Where the gateway's time goes, against HAProxy: CPU time (user and system, from /proc/PID/stat)
+# per request of the trafficlab JVM and of HAProxy while wrk drives the pod alone, the pod through
+# the trafficlab gateway, and the pod through HAProxy. The gateway's own cost is the JVM's cost
+# through the gateway minus its cost serving the pod alone.
+#
+#   scripts/bench-gateway-cpu.sh [SECONDS] [CONNECTIONS] [THREADS]     (defaults: 8 32 2)
+#
+# Needs wrk and haproxy (Debian: apt-get install -y wrk haproxy) and the built jar
+# (web/target/trafficlab.jar; ./trafficlab builds it; TRAFFICLAB_JAR=x.jar measures another build).
+# Stops everything it started.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+duration="${1:-8}"
+connections="${2:-32}"
+threads="${3:-2}"
+case_file="$here/bench/gateway-case.yaml"
+jar="${TRAFFICLAB_JAR:-$root/web/target/trafficlab.jar}"
+host="bench.example.com"
+
+for tool in wrk haproxy java; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install -y wrk haproxy)" >&2; exit 2; }
+done
+[ -f "$jar" ] || { echo "bench: $jar is missing; run ./trafficlab --version once to build it" >&2; exit 2; }
+
+work="$(mktemp -d)"
+up_pid=""
+haproxy_pid=""
+cleanup() {
+  [ -n "$haproxy_pid" ] && kill "$haproxy_pid" 2>/dev/null || true
+  [ -n "$up_pid" ] && kill -TERM "$up_pid" 2>/dev/null && wait "$up_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# 1. trafficlab up: the first stdout line is the addresses JSON.
+mkfifo "$work/up.out"
+java ${TRAFFICLAB_JAVA_OPTS:-} -jar "$jar" up "$case_file" > "$work/up.out" 2> "$work/up.err" &
+up_pid=$!
+exec 3< "$work/up.out"
+read -r -t 60 addresses <&3 || { echo "bench: trafficlab up did not start:" >&2; cat "$work/up.err" >&2; exit 1; }
+# Keep draining stdout so that the process never blocks on a full pipe.
+cat <&3 > /dev/null &
+gateway="$(sed -E 's/.*"gateways":\{"80":"([^"]+)".*/\1/' <<< "$addresses")"
+pod="$(sed -E 's/.*"pods":\{"web-v1-0":"([^"]+)".*/\1/' <<< "$addresses")"
+echo "trafficlab up: gateway $gateway, pod $pod"
+
+# 2. HAProxy in front of the same pod, keep-alive both ways.
+port=$(( 20000 + RANDOM % 20000 ))
+cat > "$work/haproxy.cfg" <<CFG
+global
+  maxconn 4096
+defaults
+  mode http
+  timeout connect 5s
+  timeout client 30s
+  timeout server 30s
+  option http-keep-alive
+  http-reuse always
+frontend bench
+  bind 127.0.0.1:$port
+  default_backend pod
+backend pod
+  server web $pod
+CFG
+haproxy -f "$work/haproxy.cfg" -db > "$work/haproxy.log" 2>&1 &
+haproxy_pid=$!
+sleep 1
+
+ticks() { awk '{print $14, $15}' "/proc/$1/stat"; } # utime stime, in clock ticks
+hz="$(getconf CLK_TCK)"
+measure() { # name url
+  wrk -t1 -c4 -d2s -H "Host: $host" "$2" > /dev/null
+  local ju0 js0 hu0 hs0 ju1 js1 hu1 hs1 out n rps
+  read -r ju0 js0 <<< "$(ticks "$up_pid")"
+  read -r hu0 hs0 <<< "$(ticks "$haproxy_pid")"
+  out="$(wrk -t"$threads" -c"$connections" -d"${duration}s" -H "Host: $host" "$2")"
+  read -r ju1 js1 <<< "$(ticks "$up_pid")"
+  read -r hu1 hs1 <<< "$(ticks "$haproxy_pid")"
+  n="$(awk '/requests in/ {print $1}' <<< "$out")"
+  rps="$(awk '/^Requests\/sec:/ {print $2}' <<< "$out")"
+  awk -v name="$1" -v n="$n" -v rps="$rps" -v hz="$hz" -v ju=$((ju1 - ju0)) -v js=$((js1 - js0)) \
+    -v hu=$((hu1 - hu0)) -v hs=$((hs1 - hs0)) 'BEGIN {
+      f = 1e6 / hz / n
+      printf "%-12s %9.0f req/s   JVM user %5.1f sys %5.1f us/req   HAProxy user %5.1f sys %5.1f us/req\n",
+        name, rps, ju * f, js * f, hu * f, hs * f }'
+}
+measure "pod alone" "http://$pod/"
+measure "trafficlab" "http://$gateway/"
+measure "haproxy" "http://127.0.0.1:$port/"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
