@@ -1,5 +1,7 @@
 package io.trafficlab.web.api;
 
+import io.trafficlab.engine.config.diag.DiagnosticJson;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -65,7 +67,7 @@ public final class ApiController {
     }
     YamlLoadResult loaded = load(ctx);
     FrontEndResult r = frontEnd.validate(loaded, ns, Optional.empty());
-    ctx.json(DiagnosticsJson.result(r.valid(), r.diagnostics()));
+    ctx.json(DiagnosticJson.validation(r.valid(), r.diagnostics()));
   }
 
   /** {@code POST /api/v1/exercises/{pack}/{exercise}/grade[?variant=&seed=&format=&learner=]}. */
@@ -175,7 +177,7 @@ public final class ApiController {
     byte[] bytes = body(ctx);
     YamlLoadResult loaded = loader.load("submission.yaml", bytes);
     if (!loaded.ok()) {
-      ObjectNode extra = DiagnosticsJson.result(false, loaded.diagnostics());
+      ObjectNode extra = DiagnosticJson.validation(false, loaded.diagnostics());
       throw new ApiException(400, "bad_yaml", "The body is not well-formed YAML: "
           + loaded.diagnostics().stream().filter(d -> d.isError()).findFirst().map(d -> d.render()).orElse(""),
           extra, Map.of());

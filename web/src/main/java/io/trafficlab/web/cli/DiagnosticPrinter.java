@@ -40,9 +40,7 @@ final class DiagnosticPrinter {
   static void print(PrintWriter out, List<Diagnostic> diagnostics, boolean valid, OutputFormat format,
       Optional<Expectations> expectations) {
     if (format == OutputFormat.json) {
-      ObjectNode root = JSON.createObjectNode();
-      root.put("valid", valid);
-      root.set("diagnostics", DiagnosticJson.toJson(diagnostics));
+      ObjectNode root = DiagnosticJson.validation(valid, diagnostics);
       expectations.ifPresent(e -> root.set("expectations", toJson(e)));
       out.println(root.toPrettyString());
       out.flush();

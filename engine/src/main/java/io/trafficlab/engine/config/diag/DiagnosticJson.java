@@ -38,4 +38,12 @@ public final class DiagnosticJson {
     }
     return arr;
   }
+
+  /** The {@code validate --format json} document: {@code {"valid": ..., "diagnostics": [...]}}. */
+  public static ObjectNode validation(boolean valid, List<Diagnostic> diagnostics) {
+    ObjectNode root = NODES.objectNode();
+    root.put("valid", valid);
+    root.set("diagnostics", toJson(diagnostics));
+    return root;
+  }
 }
