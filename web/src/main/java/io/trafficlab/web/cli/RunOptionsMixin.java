@@ -38,4 +38,19 @@ final class RunOptionsMixin {
       return in.readNBytes(LoadLimits.DEFAULT.maxBytes() + 1);
     }
   }
+
+  /**
+   * Reads a case file for {@code command}, or says on {@code err} why it cannot ("no such file",
+   * "cannot read ...") and returns empty; the caller then exits 2 (usage/IO).
+   */
+  static java.util.Optional<byte[]> readOrSay(Path path, String command, java.io.PrintWriter err) {
+    try {
+      return java.util.Optional.of(read(path));
+    } catch (java.nio.file.NoSuchFileException e) {
+      err.println("trafficlab " + command + ": no such file: " + path);
+    } catch (IOException e) {
+      err.println("trafficlab " + command + ": cannot read " + path + ": " + e.getMessage());
+    }
+    return java.util.Optional.empty();
+  }
 }

@@ -11,10 +11,9 @@ import io.trafficlab.engine.cases.Observation;
 import io.trafficlab.engine.cases.ObservationJson;
 import io.trafficlab.engine.config.diag.Diagnostic;
 import io.trafficlab.engine.run.RunOptions;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,16 +57,11 @@ final class SimulateCommand implements Callable<Integer> {
     if (options == null) {
       return 2;
     }
-    byte[] bytes;
-    try {
-      bytes = RunOptionsMixin.read(file);
-    } catch (NoSuchFileException e) {
-      err.println("trafficlab simulate: no such file: " + file);
-      return 2;
-    } catch (IOException e) {
-      err.println("trafficlab simulate: cannot read " + file + ": " + e.getMessage());
+    Optional<byte[]> read = RunOptionsMixin.readOrSay(file, "simulate", err);
+    if (read.isEmpty()) {
       return 2;
     }
+    byte[] bytes = read.get();
     CaseRunner.CaseRun result = new CaseRunner(options).run(file.toString(), bytes);
     boolean invalid = result.caseFile().isEmpty() || !result.admissible()
         || result.verdicts().stream().anyMatch(v -> v.subject().equals("case") && !v.passed());

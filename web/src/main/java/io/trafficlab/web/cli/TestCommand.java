@@ -4,10 +4,9 @@ import io.trafficlab.engine.cases.CaseRunner;
 import io.trafficlab.engine.cases.Observation;
 import io.trafficlab.engine.cases.Verdict;
 import io.trafficlab.engine.run.RunOptions;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -60,20 +59,13 @@ final class TestCommand implements Callable<Integer> {
     boolean ioError = false;
     for (Path path : files) {
       String name = path.toString();
-      byte[] bytes;
-      try {
-        bytes = RunOptionsMixin.read(path);
-      } catch (NoSuchFileException e) {
-        err.println("trafficlab test: no such file: " + name);
-        ioError = true;
-        failed++;
-        continue;
-      } catch (IOException e) {
-        err.println("trafficlab test: cannot read " + name + ": " + e.getMessage());
+      Optional<byte[]> read = RunOptionsMixin.readOrSay(path, "test", err);
+      if (read.isEmpty()) {
         ioError = true;
         failed++;
         continue;
       }
+      byte[] bytes = read.get();
       CaseRunner.CaseRun result;
       try {
         result = runner.run(name, bytes);

@@ -7,10 +7,9 @@ import io.trafficlab.engine.cases.CaseRunner;
 import io.trafficlab.engine.config.FrontEndResult;
 import io.trafficlab.engine.run.EngineSession;
 import io.trafficlab.engine.run.RunOptions;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -51,16 +50,11 @@ final class UpCommand implements Callable<Integer> {
     if (options == null) {
       return 2;
     }
-    byte[] bytes;
-    try {
-      bytes = RunOptionsMixin.read(file);
-    } catch (NoSuchFileException e) {
-      err.println("trafficlab up: no such file: " + file);
-      return 2;
-    } catch (IOException e) {
-      err.println("trafficlab up: cannot read " + file + ": " + e.getMessage());
+    Optional<byte[]> read = RunOptionsMixin.readOrSay(file, "up", err);
+    if (read.isEmpty()) {
       return 2;
     }
+    byte[] bytes = read.get();
     CaseLoadResult loaded = new CaseLoader().load(file.toString(), bytes);
     loaded.diagnostics().forEach(d -> err.println(d.render()));
     if (!loaded.ok()) {
