@@ -6,6 +6,7 @@ import io.trafficlab.engine.cases.Observation;
 import io.trafficlab.engine.config.compile.GatewayTls;
 import io.trafficlab.engine.config.compile.RouteCompiler;
 import io.trafficlab.engine.config.model.ConfigSet;
+import io.trafficlab.engine.core.lb.LbPolicy;
 import io.trafficlab.engine.core.policy.ClusterPolicy;
 import io.trafficlab.engine.core.policy.ConnectionPoolPolicy;
 import io.trafficlab.engine.core.route.Cluster;
@@ -222,14 +223,19 @@ public final class EngineSession implements AutoCloseable {
    * its connection pool or detects outliers (consecutive errors depend on the order of results).
    * LEAST_REQUEST prefers the host with fewer active requests, but sent one at a time a request
    * only ever meets its own chain's requests (its calls, their calls), which is what an isolated
-   * block's picks read ({@link Proxy#isolate}). ROUND_ROBIN positions are shared: the requests
-   * per host are those of a one-at-a-time run when each request takes one attempt, though which
-   * request lands on which host follows the arrival order.
+   * block's picks read ({@link Proxy#isolate}). ROUND_ROBIN over several hosts is not neutral:
+   * its position is shared, so which request lands on which host (and so which pod's error draw it
+   * meets, and in which order traces appear) would follow the arrival order; those distributions
+   * are sent one at a time so that a seed always gives the same observations.
    */
   static boolean concurrencyNeutral(RouteTable table) {
     for (Cluster c : table.clusters().values()) {
       ClusterPolicy p = c.policy();
       if (p.outlier().isPresent() || !p.pool().equals(ConnectionPoolPolicy.DEFAULT)) {
+        return false;
+      }
+      if (p.lb() instanceof LbPolicy.Simple simple
+          && simple.algorithm() == LbPolicy.Algorithm.ROUND_ROBIN && c.endpoints().size() > 1) {
         return false;
       }
     }

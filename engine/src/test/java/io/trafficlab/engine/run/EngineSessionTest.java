@@ -55,7 +55,8 @@ class EngineSessionTest {
   @CsvSource(delimiter = '|', value = {
       "1 | '' | true",
       "2 | '' | true",
-      "2 | '{loadBalancer: {simple: ROUND_ROBIN}}' | true",
+      "1 | '{loadBalancer: {simple: ROUND_ROBIN}}' | true",
+      "2 | '{loadBalancer: {simple: ROUND_ROBIN}}' | false",
       "2 | '{loadBalancer: {simple: RANDOM}}' | true",
       "1 | '{connectionPool: {http: {http2MaxRequests: 5}}}' | false",
       "1 | '{outlierDetection: {consecutive5xxErrors: 3}}' | false"})
