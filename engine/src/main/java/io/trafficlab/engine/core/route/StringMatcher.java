@@ -1,6 +1,7 @@
 package io.trafficlab.engine.core.route;
 
 import com.google.re2j.Pattern;
+import io.trafficlab.engine.core.regex.RegexDfa;
 import java.util.Objects;
 
 /**
@@ -16,7 +17,15 @@ public final class StringMatcher {
   private final Kind kind;
   private final String value;
   private final Pattern pattern;
-  /** A literal every regex match must start with; lets most non-matching values skip RE2. */
+  /**
+   * The same regex as a DFA, null when it is outside the DFA's subset or budget: re2j simulates an
+   * NFA per match (hundreds of ns), the DFA reads each char once.
+   */
+  private final RegexDfa dfa;
+  /**
+   * A literal every regex match must start with: lets most non-matching values skip re2j, and
+   * {@link VirtualHost} indexes routes by it.
+   */
   private final String regexLiteralPrefix;
   private final boolean ignoreCase;
 
@@ -24,7 +33,9 @@ public final class StringMatcher {
     this.kind = kind;
     this.value = Objects.requireNonNull(value, "value");
     this.ignoreCase = ignoreCase;
+    // re2j compiles first: it validates the syntax, and it matches whatever the DFA declines.
     this.pattern = kind == Kind.REGEX ? Pattern.compile(value) : null;
+    this.dfa = kind == Kind.REGEX ? RegexDfa.compile(value).orElse(null) : null;
     this.regexLiteralPrefix = kind == Kind.REGEX ? literalPrefix(value) : "";
   }
 
@@ -92,6 +103,11 @@ public final class StringMatcher {
     };
   }
 
+  /** Whether regex matches run on the DFA rather than re2j. */
+  boolean regexUsesDfa() {
+    return dfa != null;
+  }
+
   /** Matches a present value. */
   public boolean matches(String s) {
     return matches(s, s.length());
@@ -105,6 +121,10 @@ public final class StringMatcher {
       case PREFIX:
         return length >= value.length() && s.regionMatches(ignoreCase, 0, value, 0, value.length());
       case REGEX:
+        if (dfa != null) {
+          // No prefilter: the DFA stops at the first char no match can continue with.
+          return dfa.matches(s, length);
+        }
         if (!s.startsWith(regexLiteralPrefix) || regexLiteralPrefix.length() > length) {
           return false;
         }

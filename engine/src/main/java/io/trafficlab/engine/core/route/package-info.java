@@ -1,5 +1,6 @@
 /**
- * The pure routing core (JDK only, plus the RE2 engine for regex matches): the immutable
+ * The pure routing core (JDK only, plus the RE2 engine for regex matches, which
+ * {@link io.trafficlab.engine.core.regex.RegexDfa} answers when a pattern fits it): the immutable
  * {@link io.trafficlab.engine.core.route.RouteTable} compiled from Istio config, the
  * {@link io.trafficlab.engine.core.route.RequestView} it reads and the
  * {@link io.trafficlab.engine.core.route.RouteDecision} it returns. No I/O, no clocks, no threads;

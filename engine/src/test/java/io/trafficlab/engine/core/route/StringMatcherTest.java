@@ -36,6 +36,21 @@ class StringMatcherTest {
   }
 
   @ParameterizedTest
+  @CsvSource(value = {
+      "/api/v[0-9]+/.* ; /api/v2/items?page=1 ; true ; true",
+      "/api/v[0-9]+/.* ; /api/vx/items?page=1 ; false ; true",
+      "/items ; /items?page=1 ; true ; true",
+      "/items\\?page=1 ; /items?page=1 ; false ; true",
+      "(?i)/ITEMS ; /items?x ; true ; false",
+      "(a|b)*a(a|b){12}/x ; babbbbbbbbbbbb/x?q ; true ; false"}, delimiter = ';')
+  void regexMatchesThePathBeforeTheQueryOnTheDfaOrRe2j(String regex, String path,
+      boolean matches, boolean dfa) {
+    StringMatcher m = StringMatcher.regex(regex);
+    assertThat(m.regexUsesDfa()).isEqualTo(dfa);
+    assertThat(m.matches(path, path.indexOf('?'))).isEqualTo(matches);
+  }
+
+  @ParameterizedTest
   @CsvSource({
       "/api, /API, true",
       "/api, /apix, false"})
