@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Drives `trafficlab up` (ingress gateway → one synthetic pod) and HAProxy (→ the same pod) with
-# wrk, one after the other, on loopback only, and prints requests/s and p99 of both and the ratio.
+# wrk, on loopback only, and prints requests/s and p99 of both and the ratio. Both are warmed up
+# first (WARMUP seconds of the same load, default 15), then measured in ROUNDS alternating rounds
+# (default 3: trafficlab, HAProxy, trafficlab, …) so that a change in machine load hits both; the
+# last line is the ratio of the two medians.
 #
 #   scripts/bench-gateway.sh [SECONDS] [CONNECTIONS] [THREADS]     (defaults: 10 32 2)
 #
@@ -26,13 +29,22 @@ run() { # name url
   echo "$1 $rps $p99 $errors"
 }
 
-# Warm both up (JIT) before measuring.
-wrk -t1 -c4 -d3s -H "Host: $host" "http://$gateway/" > /dev/null
-wrk -t1 -c4 -d3s -H "Host: $host" "http://127.0.0.1:$port/" > /dev/null
+warm_up "http://$gateway/"
+warm_up "http://127.0.0.1:$port/"
 
-read -r _ tl_rps tl_p99 tl_err <<< "$(run trafficlab "http://$gateway/")"
-read -r _ ha_rps ha_p99 ha_err <<< "$(run haproxy "http://127.0.0.1:$port/")"
-printf '%-10s %12s %10s %s\n' proxy requests/s p99 errors
-printf '%-10s %12s %10s %s\n' trafficlab "$tl_rps" "$tl_p99" "${tl_err:-none}"
-printf '%-10s %12s %10s %s\n' haproxy "$ha_rps" "$ha_p99" "${ha_err:-none}"
-awk -v a="$tl_rps" -v b="$ha_rps" 'BEGIN { printf "ratio trafficlab/haproxy requests/s: %.2f\n", a / b }'
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+printf '%-6s %-10s %12s %10s %s\n' round proxy requests/s p99 errors
+tl_all=""
+ha_all=""
+for round in $(seq 1 "${ROUNDS:-3}"); do
+  read -r _ tl_rps tl_p99 tl_err <<< "$(run trafficlab "http://$gateway/")"
+  read -r _ ha_rps ha_p99 ha_err <<< "$(run haproxy "http://127.0.0.1:$port/")"
+  printf '%-6s %-10s %12s %10s %s\n' "$round" trafficlab "$tl_rps" "$tl_p99" "${tl_err:-none}"
+  printf '%-6s %-10s %12s %10s %s\n' "$round" haproxy "$ha_rps" "$ha_p99" "${ha_err:-none}"
+  tl_all="$tl_all$tl_rps"$'\n'
+  ha_all="$ha_all$ha_rps"$'\n'
+done
+tl_med="$(printf '%s' "$tl_all" | median)"
+ha_med="$(printf '%s' "$ha_all" | median)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores), transport: ${transport:-?}"
+awk -v a="$tl_med" -v b="$ha_med" 'BEGIN { printf "median requests/s: trafficlab %.0f, haproxy %.0f, ratio trafficlab/haproxy: %.2f\n", a, b, a / b }'

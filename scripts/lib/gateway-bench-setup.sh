@@ -32,7 +32,13 @@ read -r -t 60 addresses <&3 || { echo "bench: trafficlab up did not start:" >&2;
 cat <&3 > /dev/null &
 gateway="$(sed -E 's/.*"gateways":\{"80":"([^"]+)".*/\1/' <<< "$addresses")"
 pod="$(sed -E 's/.*"pods":\{"web-v1-0":"([^"]+)".*/\1/' <<< "$addresses")"
-echo "trafficlab up: gateway $gateway, pod $pod"
+transport=""
+for _ in $(seq 1 50); do # the "running" line follows the addresses on stderr
+  transport="$(sed -nE 's/.*, ([a-z_]+) transport\).*/\1/p' "$work/up.err" | head -1)"
+  [ -n "$transport" ] && break
+  sleep 0.1
+done
+echo "trafficlab up: gateway $gateway, pod $pod, transport ${transport:-?}"
 
 # 2. HAProxy in front of the same pod, keep-alive both ways.
 port=$(( 20000 + RANDOM % 20000 ))
@@ -55,3 +61,11 @@ CFG
 haproxy -f "$work/haproxy.cfg" -db > "$work/haproxy.log" 2>&1 &
 haproxy_pid=$!
 sleep 1
+
+# warm_up URL: the JVM's JIT compiles the hot path during the first seconds of load (measured:
+# 25k req/s in the first 4 s, the steady rate only after about 15 s), so each target gets
+# WARMUP seconds (default 15) of the measurement's own load before it is measured. HAProxy gets
+# the same, although it needs none.
+warm_up() {
+  wrk -t"$threads" -c"$connections" -d"${WARMUP:-15}s" -H "Host: $host" "$1" > /dev/null
+}

@@ -9,7 +9,8 @@ import io.netty.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Owns the one shared event-loop group (epoll when available, else NIO; 2 threads by default) and
+ * Owns the one shared event-loop group (io_uring or epoll when available, else NIO, see
+ * {@link Transport#best}; 2 threads by default) and
  * the {@link EventLoopScheduler} over it. Every server, client and pool of the data plane and the
  * simulator runs on it. {@link #close()} stops the threads and waits for them; channels still open
  * then are closed by Netty.
@@ -22,8 +23,8 @@ public final class EngineRuntime implements AutoCloseable {
   private final Transport transport;
   private final EventLoopScheduler scheduler;
 
-  private EngineRuntime(int threads, double timeScale, boolean preferEpoll) {
-    this.transport = preferEpoll ? Transport.best() : Transport.NIO;
+  private EngineRuntime(int threads, double timeScale, boolean preferNative) {
+    this.transport = preferNative ? Transport.best() : Transport.NIO;
     // Daemon threads: a runtime that someone forgot to close must not keep the JVM alive.
     this.group = new MultiThreadIoEventLoopGroup(threads,
         new DefaultThreadFactory(THREAD_PREFIX, true), transport.ioHandlerFactory());
@@ -39,11 +40,12 @@ public final class EngineRuntime implements AutoCloseable {
     return new EngineRuntime(Math.max(1, Math.min(64, threads)), timeScale, true);
   }
 
-  public static EngineRuntime start(int threads, double timeScale, boolean preferEpoll) {
+  /** @param preferNative false forces NIO, true takes {@link Transport#best} */
+  public static EngineRuntime start(int threads, double timeScale, boolean preferNative) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads: " + threads + " (expected: >= 1)");
     }
-    return new EngineRuntime(threads, timeScale, preferEpoll);
+    return new EngineRuntime(threads, timeScale, preferNative);
   }
 
   public EventLoopGroup group() {
@@ -54,7 +56,7 @@ public final class EngineRuntime implements AutoCloseable {
     return scheduler;
   }
 
-  /** {@code epoll} or {@code nio}. */
+  /** {@code io_uring}, {@code epoll} or {@code nio}. */
   public String transportName() {
     return transport.name();
   }

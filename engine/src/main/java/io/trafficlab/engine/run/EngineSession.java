@@ -353,6 +353,11 @@ public final class EngineSession implements AutoCloseable {
     }
   }
 
+  /** The socket transport the session runs on: {@code io_uring}, {@code epoll} or {@code nio}. */
+  public String transportName() {
+    return runtime.transportName();
+  }
+
   /** Stops listeners, pods and the runtime; idempotent. */
   @Override
   public void close() {

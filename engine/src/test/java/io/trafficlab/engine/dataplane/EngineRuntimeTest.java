@@ -57,7 +57,7 @@ class EngineRuntimeTest {
   }
 
   @Test
-  void nioIsUsedWhenEpollIsNotWanted() {
+  void nioIsUsedWhenNoNativeTransportIsWanted() {
     try (EngineRuntime runtime = EngineRuntime.start(1, 1, false)) {
       assertThat(runtime.transportName()).isEqualTo("nio");
     }

@@ -75,7 +75,7 @@ final class UpCommand implements Callable<Integer> {
       out.println(session.addresses().toJson());
       out.flush();
       err.println("trafficlab up: running " + file + " (time scale " + options.timeScale()
-          + "); Ctrl-C or SIGTERM stops");
+          + ", " + session.transportName() + " transport); Ctrl-C or SIGTERM stops");
       err.flush();
       stop.get();
     } catch (InterruptedException e) {
