@@ -8,7 +8,8 @@
 #
 # Needs wrk and haproxy (Debian: apt-get install -y wrk haproxy) and the built jar
 # (web/target/trafficlab.jar; ./trafficlab builds it; TRAFFICLAB_JAR=x.jar measures another build).
-# Stops everything it started.
+# Each path is warmed up first (WARMUP seconds of the same load, default 15). Stops everything it
+# started.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 duration="${1:-8}"
@@ -20,7 +21,7 @@ threads="${3:-2}"
 ticks() { awk '{print $14, $15}' "/proc/$1/stat"; } # utime stime, in clock ticks
 hz="$(getconf CLK_TCK)"
 measure() { # name url
-  wrk -t1 -c4 -d2s -H "Host: $host" "$2" > /dev/null
+  warm_up "$2"
   local ju0 js0 hu0 hs0 ju1 js1 hu1 hs1 out n rps
   read -r ju0 js0 <<< "$(ticks "$up_pid")"
   read -r hu0 hs0 <<< "$(ticks "$haproxy_pid")"

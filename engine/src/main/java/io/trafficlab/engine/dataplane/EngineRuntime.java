@@ -1,18 +1,30 @@
 package io.trafficlab.engine.dataplane;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Owns the one shared event-loop group (io_uring or epoll when available, else NIO, see
  * {@link Transport#best}; 2 threads by default) and
  * the {@link EventLoopScheduler} over it. Every server, client and pool of the data plane and the
- * simulator runs on it. {@link #close()} stops the threads and waits for them; channels still open
+ * simulator runs on it.
+ *
+ * <p>Loop affinity: a connection between two endpoints of this runtime (client → sidecar or
+ * gateway listener, proxy → pod) is served on the event loop of its client side. Clients say so
+ * with {@link #registerLocalClient} before connecting; the group then registers the accepted
+ * channel on that loop instead of the next one in turn. A request chain (traffic client → proxy →
+ * pod and back) thus stays on one thread, as in Netty's proxy example, and no hop wakes another
+ * thread; connections from outside the runtime are spread over the loops as usual. {@link #close()} stops the threads and waits for them; channels still open
  * then are closed by Netty.
  */
 public final class EngineRuntime implements AutoCloseable {
@@ -20,6 +32,8 @@ public final class EngineRuntime implements AutoCloseable {
   public static final String THREAD_PREFIX = "trafficlab-io";
 
   private final EventLoopGroup group;
+  /** Loopback client channels of this runtime by local port, until their server side is accepted. */
+  private final ConcurrentHashMap<Integer, Channel> localClients = new ConcurrentHashMap<>();
   private final Transport transport;
   private final EventLoopScheduler scheduler;
 
@@ -27,7 +41,13 @@ public final class EngineRuntime implements AutoCloseable {
     this.transport = preferNative ? Transport.best() : Transport.NIO;
     // Daemon threads: a runtime that someone forgot to close must not keep the JVM alive.
     this.group = new MultiThreadIoEventLoopGroup(threads,
-        new DefaultThreadFactory(THREAD_PREFIX, true), transport.ioHandlerFactory());
+        new DefaultThreadFactory(THREAD_PREFIX, true), transport.ioHandlerFactory()) {
+      @Override
+      public ChannelFuture register(Channel channel) {
+        EventLoop loop = clientLoop(channel);
+        return loop != null ? loop.register(channel) : super.register(channel);
+      }
+    };
     this.scheduler = new EventLoopScheduler(group, timeScale);
   }
 
@@ -46,6 +66,35 @@ public final class EngineRuntime implements AutoCloseable {
       throw new IllegalArgumentException("threads: " + threads + " (expected: >= 1)");
     }
     return new EngineRuntime(threads, timeScale, preferNative);
+  }
+
+  /**
+   * Declares {@code client}, bound to a loopback address and about to connect to a server of this
+   * runtime, so that the server side is served on the client's event loop. Forgotten when the
+   * server side is accepted or the client closes.
+   */
+  public void registerLocalClient(Channel client) {
+    if (client.localAddress() instanceof InetSocketAddress local) {
+      int port = local.getPort();
+      localClients.put(port, client);
+      client.closeFuture().addListener(f -> localClients.remove(port, client));
+    }
+  }
+
+  /** The event loop of the local client at the other end of an accepted {@code channel}, or null. */
+  private EventLoop clientLoop(Channel channel) {
+    if (localClients.isEmpty() || channel.parent() == null
+        || !(channel.remoteAddress() instanceof InetSocketAddress remote)
+        || remote.getAddress() == null || !remote.getAddress().isLoopbackAddress()) {
+      return null;
+    }
+    Channel client = localClients.remove(remote.getPort());
+    return client == null ? null : client.eventLoop();
+  }
+
+  /** Local clients whose server side has not been accepted yet (for tests). */
+  int pendingLocalClients() {
+    return localClients.size();
   }
 
   public EventLoopGroup group() {

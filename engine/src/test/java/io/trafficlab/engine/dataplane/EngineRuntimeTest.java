@@ -62,4 +62,32 @@ class EngineRuntimeTest {
       assertThat(runtime.transportName()).isEqualTo("nio");
     }
   }
+
+  @Test
+  void theTransportPropertyPicksOneAndFallsBackWhenItIsUnavailable() {
+    String before = System.getProperty("trafficlab.transport");
+    try {
+      System.setProperty("trafficlab.transport", "nio");
+      try (EngineRuntime runtime = EngineRuntime.start(1, 1, true)) {
+        assertThat(runtime.transportName()).isEqualTo("nio");
+      }
+      System.setProperty("trafficlab.transport", "epoll");
+      try (EngineRuntime runtime = EngineRuntime.start(1, 1, true)) {
+        assertThat(runtime.transportName()).isIn("epoll", "nio");
+      }
+      System.setProperty("trafficlab.transport", "io_uring");
+      try (EngineRuntime runtime = EngineRuntime.start(1, 1, true)) {
+        assertThat(runtime.transportName()).isIn("io_uring", "epoll", "nio");
+      }
+    } finally {
+      if (before == null) {
+        System.clearProperty("trafficlab.transport");
+      } else {
+        System.setProperty("trafficlab.transport", before);
+      }
+    }
+    try (EngineRuntime runtime = EngineRuntime.start(1, 1, true)) {
+      assertThat(runtime.transportName()).isIn("io_uring", "epoll", "nio");
+    }
+  }
 }

@@ -16,6 +16,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.ssl.SslHandler;
 import io.trafficlab.engine.dataplane.EngineRuntime;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -77,9 +79,41 @@ public final class ClientConnection {
             p.addLast("handler", handler);
           }
         });
-    io.netty.channel.ChannelFuture f = b.connect(endpoint.address());
-    return ChannelFutures.toCompletable(f, f.channel())
-        .thenApply(ch -> new ClientConnection(ch, endpoint, handler));
+    InetAddress remote = endpoint.address().getAddress();
+    if (remote == null || !remote.isLoopbackAddress()) {
+      io.netty.channel.ChannelFuture f = b.connect(endpoint.address());
+      return ChannelFutures.toCompletable(f, f.channel())
+          .thenApply(ch -> new ClientConnection(ch, endpoint, handler));
+    }
+    CompletableFuture<ClientConnection> connected = new CompletableFuture<>();
+    io.netty.channel.ChannelFuture registered = b.register();
+    Channel ch = registered.channel();
+    // register → bind to loopback → tell the runtime (its server side then runs on this loop) →
+    // connect. Binding first is what gives the local port before the server can accept.
+    registered.addListener((ChannelFutureListener) r -> {
+      if (!r.isSuccess()) {
+        connected.completeExceptionally(r.cause());
+        return;
+      }
+      ch.bind(new InetSocketAddress(remote, 0))
+          .addListener((ChannelFutureListener) bound -> {
+            if (!bound.isSuccess()) {
+              ChannelFutures.close(ch);
+              connected.completeExceptionally(bound.cause());
+              return;
+            }
+            runtime.registerLocalClient(ch);
+            ch.connect(endpoint.address()).addListener((ChannelFutureListener) c -> {
+              if (c.isSuccess()) {
+                connected.complete(new ClientConnection(ch, endpoint, handler));
+              } else {
+                ChannelFutures.close(ch);
+                connected.completeExceptionally(c.cause());
+              }
+            });
+          });
+    });
+    return connected;
   }
 
   private static SslHandler sslHandler(SocketChannel ch, ClientEndpoint endpoint) {
