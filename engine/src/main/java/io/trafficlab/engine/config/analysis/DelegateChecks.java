@@ -107,7 +107,7 @@ final class DelegateChecks {
     String rule = RuleOrderChecks.routeName(d.rule());
     if (d.match() < 0) {
       ctx.report(DiagnosticCode.TL3108, d.rule().node(), d.delegate(),
-          "split the configuration so that fewer match blocks are merged", rule, where, d.reason());
+          "give the root rule or the delegate rules fewer match blocks", rule, where, d.reason());
       return;
     }
     List<YamlReads.Indexed> matches = YamlReads.indexed(d.rule().node(), "match");

@@ -51,12 +51,12 @@ public final class Delegation {
 
   /**
    * A delegate rule left out: one of its match blocks is consistent with no block of the root rule
-   * (Istio logs "HTTPMatchRequests conflict"), or merging it would pass {@link #MAX_MERGED_MATCHES}.
+   * (Istio logs "HTTPMatchRequests conflict"), or merging it would pass {@link #MAX_MATCH_PAIRS}.
    *
    * @param rootRule index of the root rule in the root's {@code http}
    * @param rule the delegate rule
    * @param match index of the conflicting block in the delegate rule's {@code match}, -1 when the
-   *     rule was left out for {@link #MAX_MERGED_MATCHES}
+   *     rule was left out for {@link #MAX_MATCH_PAIRS}
    * @param reason why it fits none of the root rule's blocks
    */
   public record Dropped(Resource root, int rootRule, Resource delegate, YamlReads.Indexed rule,
@@ -72,11 +72,12 @@ public final class Delegation {
   }
 
   /**
-   * At most this many merged match blocks for one VirtualService. Merging pairs every root block
-   * with every delegate block, so hostile input could ask for millions; no real configuration comes
-   * near this (Istio itself has no limit). Delegate rules past it are left out and reported.
+   * At most this many (root block, delegate block) pairs are examined for one VirtualService.
+   * Merging pairs every root match block with every delegate match block, so hostile input could
+   * ask for millions of merged blocks; no real configuration comes near this (Istio itself has no
+   * limit). Delegate rules past it are left out and reported.
    */
-  public static final int MAX_MERGED_MATCHES = 10_000;
+  public static final int MAX_MATCH_PAIRS = 10_000;
 
   private final Map<String, Resource> delegates = new LinkedHashMap<>();
   private final Map<String, Resource> routed = new LinkedHashMap<>();
@@ -128,7 +129,7 @@ public final class Delegation {
     List<Unresolved> unresolved = new ArrayList<>();
     List<Dropped> dropped = new ArrayList<>();
     boolean root = !isDelegate(vs);
-    int mergedMatches = 0;
+    long pairs = 0;
     for (YamlReads.Indexed r : YamlReads.indexed(vs.spec(), "http")) {
       HttpRule written = HttpRule.asWritten(vs, r.index(), r.node());
       Optional<String> target = root ? target(vs, r.node()) : Optional.empty();
@@ -151,16 +152,16 @@ public final class Delegation {
       for (YamlReads.Indexed d : YamlReads.indexed(delegate.spec(), "http")) {
         long bound = (long) Math.max(1, written.matches().size())
             * Math.max(1, YamlReads.indexed(d.node(), "match").size());
-        if (mergedMatches + bound > MAX_MERGED_MATCHES) {
-          dropped.add(new Dropped(vs, r.index(), delegate, d, -1, "trafficlab merges at most "
-              + MAX_MERGED_MATCHES + " match blocks for one VirtualService (a limit of the "
-              + "simulator, not of Istio)"));
+        if (pairs + bound > MAX_MATCH_PAIRS) {
+          dropped.add(new Dropped(vs, r.index(), delegate, d, -1, "trafficlab pairs at most "
+              + MAX_MATCH_PAIRS + " root and delegate match blocks for one VirtualService (a "
+              + "limit of the simulator, not of Istio)"));
           continue;
         }
+        pairs += bound;
         RouteMerge.Outcome o = RouteMerge.merge(written, delegate, d.index(), d.node());
         if (o.rule().isPresent()) {
           rules.add(o.rule().get());
-          mergedMatches += Math.max(1, o.rule().get().matches().size());
         } else {
           dropped.add(new Dropped(vs, r.index(), delegate, d, o.matches().conflictingMatch(),
               o.matches().reason()));

@@ -118,7 +118,7 @@ class DelegateChecksTest {
     assertThat(delegation(yaml)).singleElement().asString()
         .startsWith("warning[TL3108] s.yaml:19:5 spec.http[0]: rule #0 is left out where "
             + "VirtualService default/root http[0] delegates to this VirtualService: trafficlab "
-            + "merges at most 10000 match blocks");
+            + "pairs at most 10000 root and delegate match blocks");
   }
 
   @Test

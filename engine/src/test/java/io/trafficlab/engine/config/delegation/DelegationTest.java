@@ -398,6 +398,29 @@ class DelegationTest {
   }
 
   @Test
+  void thousandsOfBlocksOnBothSidesStayWithinTheBudget() {
+    StringBuilder root = new StringBuilder("hosts: [a.org]\nhttp:\n- match: [");
+    for (int i = 0; i < 2000; i++) {
+      root.append(i == 0 ? "" : ", ").append("{uri: {prefix: /p").append(i).append("}}");
+    }
+    root.append("]\n  delegate: {name: d}\n");
+    StringBuilder delegate = new StringBuilder("http:\n");
+    for (int i = 0; i < 2000; i++) {
+      delegate.append("- match: [{headers: {h: {exact: \"").append(i).append("\"}}}]\n")
+          .append("  route: [{destination: {host: a}}]\n");
+    }
+    ConfigSet config = Trees.config(vs("default", "root", root.toString())
+        + vs("default", "d", delegate.toString()));
+    long start = System.nanoTime();
+    Delegation.Expansion e = new Delegation(config).expand(Trees.vs(config, "root"));
+    // Generous bound: this guards against the quadratic blow-up, not for speed.
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(java.time.Duration.ofSeconds(10));
+    assertThat(e.rules()).hasSize(Delegation.MAX_MATCH_PAIRS / 2000);
+    assertThat(e.dropped()).hasSize(2000 - Delegation.MAX_MATCH_PAIRS / 2000);
+  }
+
+  @Test
   void hostileMergesStopAtTheBudget() {
     StringBuilder rootMatches = new StringBuilder();
     StringBuilder leafMatches = new StringBuilder();
@@ -416,7 +439,7 @@ class DelegationTest {
         .satisfies(r -> assertThat(r.matches()).hasSize(90 * 90));
     assertThat(e.dropped()).singleElement().satisfies(d -> {
       assertThat(d.match()).isEqualTo(-1);
-      assertThat(d.reason()).contains("at most " + Delegation.MAX_MERGED_MATCHES);
+      assertThat(d.reason()).contains("at most " + Delegation.MAX_MATCH_PAIRS);
     });
   }
 }
