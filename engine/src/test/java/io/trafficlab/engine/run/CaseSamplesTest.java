@@ -18,8 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every conformance sample and every Bookinfo case runs through the real data plane and meets its
- * expectations (seeded, so the verdicts are reproducible). Samples whose checks wait on simulated
+ * Every conformance sample, every Bookinfo case and every case of our own ({@code cases/}, behaviour
+ * the shared samples do not cover, such as VirtualService delegation) runs through the real data
+ * plane and meets its expectations (seeded, so the verdicts are reproducible). Samples whose checks wait on simulated
  * time (latencies, timeouts, faults, overlapping requests) run at 20×, the scale with the tightest
  * real-time margins; the others at the default scale. {@code trafficlab test} runs the same files at
  * both scales (see BENCHMARKS.md).
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CaseSamplesTest {
 
   static Stream<String> samples() throws IOException {
-    return Stream.concat(list("conformance"), list("bookinfo"));
+    return Stream.of(list("conformance"), list("bookinfo"), list("cases")).flatMap(s -> s);
   }
 
   private static Stream<String> list(String dir) throws IOException {

@@ -1,5 +1,6 @@
 package io.trafficlab.engine.config.analysis;
 
+import io.trafficlab.engine.config.delegation.Delegation;
 import io.trafficlab.engine.config.diag.Diagnostic;
 import io.trafficlab.engine.config.diag.DiagnosticCode;
 import io.trafficlab.engine.config.model.ConfigSet;
@@ -35,6 +36,7 @@ final class AnalysisContext {
   private final Optional<Topology> topology;
   private final List<Diagnostic> out;
   private final Map<String, Resource> gatewaysByName = new LinkedHashMap<>();
+  private Delegation delegation;
 
   AnalysisContext(ConfigSet config, Optional<Topology> topology, List<Diagnostic> out) {
     this.config = config;
@@ -55,6 +57,14 @@ final class AnalysisContext {
 
   List<Diagnostic> reported() {
     return out;
+  }
+
+  /** The VirtualServices with delegation resolved, as routing sees them (built on first use). */
+  Delegation delegation() {
+    if (delegation == null) {
+      delegation = new Delegation(config);
+    }
+    return delegation;
   }
 
   void report(DiagnosticCode code, YamlNode at, Resource r, String hint, Object... args) {

@@ -24,6 +24,7 @@ public final class Analyzer {
       DestinationChecks::run,
       RuleOrderChecks::run,
       VirtualServiceChecks::run,
+      DelegateChecks::run,
       DestinationRuleChecks::run);
 
   /**

@@ -2,6 +2,8 @@ package io.trafficlab.engine.config.analysis;
 
 import static io.trafficlab.engine.config.diag.DiagnosticCode.q;
 
+import io.trafficlab.engine.config.delegation.Delegation;
+import io.trafficlab.engine.config.delegation.HttpRule;
 import io.trafficlab.engine.config.diag.DiagnosticCode;
 import io.trafficlab.engine.config.model.Resource;
 import io.trafficlab.engine.config.yaml.YamlMap;
@@ -21,7 +23,8 @@ import java.util.Set;
 /**
  * Single-VirtualService findings and the mesh host conflict: IST0109 (Istio's
  * conflictingmeshgatewayhosts.go), IST0002 deprecated fields (Istio's deprecation.go), TL3101 header
- * key case, TL3102 weight on a lone destination, TL3103 no catch-all rule.
+ * key case, TL3102 weight on a lone destination, TL3103 no catch-all rule (among the rules routing
+ * runs, delegation merged in).
  */
 final class VirtualServiceChecks {
   private VirtualServiceChecks() {}
@@ -137,8 +140,17 @@ final class VirtualServiceChecks {
         h -> !ctx.servicesMatching(HostNames.resolve(h.value(), vs.namespace())).isEmpty())) {
       return;
     }
-    for (YamlReads.Indexed rule : rules) {
-      if (isCatchAll(rule.node())) {
+    // The rules routing runs: a rule with delegate is a catch-all only when a merged rule is one.
+    // A rule whose delegate cannot be used counts as written: TL3105-TL3107 already report it.
+    Delegation.Expansion effective = ctx.delegation().expand(vs);
+    for (HttpRule rule : effective.rules()) {
+      if (rule.matches().isEmpty()
+          || rule.matches().stream().anyMatch(m -> isCatchAllMatch(m.node()))) {
+        return;
+      }
+    }
+    for (Delegation.Unresolved u : effective.unresolved()) {
+      if (isCatchAll(u.rule().node())) {
         return;
       }
     }
@@ -157,17 +169,21 @@ final class VirtualServiceChecks {
       return true;
     }
     for (YamlReads.Indexed m : matches) {
-      YamlMap match = m.node();
-      int conditions = match.size() - (match.has("name") ? 1 : 0);
-      if (conditions == 0) {
-        return true;
-      }
-      Optional<String> prefix = YamlReads.map(match, "uri").filter(u -> u.size() == 1)
-          .flatMap(u -> YamlReads.scalar(u, "prefix")).map(YamlScalar::value);
-      if (conditions == 1 && prefix.isPresent() && (prefix.get().equals("/") || prefix.get().isEmpty())) {
+      if (isCatchAllMatch(m.node())) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A match block without conditions, or with only {@code uri: {prefix: /}}. */
+  private static boolean isCatchAllMatch(YamlMap match) {
+    int conditions = match.size() - (match.has("name") ? 1 : 0);
+    if (conditions == 0) {
+      return true;
+    }
+    Optional<String> prefix = YamlReads.map(match, "uri").filter(u -> u.size() == 1)
+        .flatMap(u -> YamlReads.scalar(u, "prefix")).map(YamlScalar::value);
+    return conditions == 1 && prefix.isPresent() && (prefix.get().equals("/") || prefix.get().isEmpty());
   }
 }

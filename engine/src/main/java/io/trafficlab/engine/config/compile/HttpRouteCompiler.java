@@ -1,5 +1,7 @@
 package io.trafficlab.engine.config.compile;
 
+import io.trafficlab.engine.config.delegation.Delegation;
+import io.trafficlab.engine.config.delegation.HttpRule;
 import io.trafficlab.engine.config.model.Resource;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.config.yaml.YamlReads;
@@ -33,7 +35,9 @@ import java.util.Set;
  * Compiles the {@code http} rules of one VirtualService for one proxy context (Istio
  * {@code BuildHTTPRoutesForVirtualService} + {@code TranslateRoute}): one route per match block,
  * blocks the proxy cannot see dropped ({@code port}, {@code gateways}, and at gateways
- * {@code sourceLabels}/{@code sourceNamespace}), emission stopped after the first catch-all.
+ * {@code sourceLabels}/{@code sourceNamespace}), emission stopped after the first catch-all. The
+ * rules are the effective ones, delegation already merged in ({@link Delegation}), as pilot merges
+ * VirtualServices before it builds routes.
  */
 final class HttpRouteCompiler {
 
@@ -51,28 +55,32 @@ final class HttpRouteCompiler {
 
   private final Topology topology;
   private final ClusterTable clusters;
+  private final Delegation delegation;
 
-  HttpRouteCompiler(Topology topology, ClusterTable clusters) {
+  HttpRouteCompiler(Topology topology, ClusterTable clusters, Delegation delegation) {
     this.topology = topology;
     this.clusters = clusters;
+    this.delegation = delegation;
   }
 
+  /**
+   * The routes of {@code vs} for one virtual host, from its effective rules: rules with
+   * {@code delegate} are replaced by their delegate's rules merged into them ({@link Delegation}).
+   */
   List<RouteEntry> compile(Resource vs, Context ctx) {
     List<RouteEntry> out = new ArrayList<>();
-    List<YamlMap> rules = YamlReads.maps(vs.spec(), "http");
-    for (int i = 0; i < rules.size(); i++) {
-      YamlMap rule = rules.get(i);
-      List<YamlMap> matches = YamlReads.maps(rule, "match");
+    for (HttpRule rule : delegation.rules(vs)) {
+      List<HttpRule.Match> matches = rule.matches();
       if (matches.isEmpty()) {
-        RouteEntry e = entry(vs, i, -1, rule, null, ctx);
+        RouteEntry e = entry(rule, null, ctx);
         if (e != null) {
           out.add(e);
         }
         break; // a rule without match is a catch-all: nothing after it is reachable
       }
       boolean catchAll = false;
-      for (int j = 0; j < matches.size(); j++) {
-        RouteEntry e = entry(vs, i, matches.size() > 1 ? j : -1, rule, matches.get(j), ctx);
+      for (HttpRule.Match match : matches) {
+        RouteEntry e = entry(rule, match, ctx);
         if (e != null) {
           out.add(e);
           if (e.filter() == null && e.isCatchAll()) {
@@ -100,19 +108,18 @@ final class HttpRouteCompiler {
         new ForwardAction(List.of(t), UriRewrite.NONE, null, List.of(), RoutePolicy.DEFAULT));
   }
 
-  private RouteEntry entry(Resource vs, int ruleIndex, int matchIndex, YamlMap rule, YamlMap match,
-      Context ctx) {
+  private RouteEntry entry(HttpRule rule, HttpRule.Match match, Context ctx) {
     MatchBlock block = MatchBlock.ANY;
     SourceFilter filter = null;
     if (match != null) {
-      Optional<Long> port = YamlReads.lenientInteger(match, "port");
+      YamlMap m = match.node();
+      Optional<Long> port = YamlReads.lenientInteger(m, "port");
       if (port.isPresent() && port.get() != ctx.listenerPort()) {
         return null;
       }
-      List<String> gateways = YamlReads.strings(match, "gateways").stream()
-          .map(g -> RouteCompiler.resolveGateway(g, vs.namespace())).toList();
-      Map<String, String> sourceLabels = YamlReads.stringMap(match, "sourceLabels");
-      String sourceNamespace = YamlReads.string(match, "sourceNamespace").orElse(null);
+      List<String> gateways = match.gateways();
+      Map<String, String> sourceLabels = YamlReads.stringMap(m, "sourceLabels");
+      String sourceNamespace = YamlReads.string(m, "sourceNamespace").orElse(null);
       if (!gateways.isEmpty()) {
         if (!gateways.contains(ctx.mesh() ? RouteCompiler.MESH : ctx.gatewayName())) {
           return null;
@@ -125,21 +132,18 @@ final class HttpRouteCompiler {
           return null;
         }
       }
-      Optional<MatchBlock> compiled = MatchCompiler.compile(match);
+      Optional<MatchBlock> compiled = MatchCompiler.compile(m);
       if (compiled.isEmpty()) {
         return null;
       }
       block = compiled.get();
     }
-    RouteAction action = action(vs, ruleIndex, matchIndex, rule, block, ctx);
+    RouteAction action = action(rule, rule.label(match), block, ctx);
     return action == null ? null : new RouteEntry(block, filter, action);
   }
 
-  private RouteAction action(Resource vs, int ruleIndex, int matchIndex, YamlMap rule,
-      MatchBlock block, Context ctx) {
-    String label = vs.ref() + " http[" + ruleIndex + "]"
-        + (matchIndex >= 0 ? ".match[" + matchIndex + "]" : "")
-        + YamlReads.string(rule, "name").map(n -> " \"" + n + "\"").orElse("");
+  private RouteAction action(HttpRule httpRule, String label, MatchBlock block, Context ctx) {
+    YamlMap rule = httpRule.fields();
     Optional<YamlMap> redirect = rule.map("redirect");
     if (redirect.isPresent()) {
       return redirect(redirect.get(), label, ctx);
@@ -155,9 +159,11 @@ final class HttpRouteCompiler {
     }
     List<YamlMap> destinations = YamlReads.maps(rule, "route");
     if (destinations.isEmpty()) {
-      return null; // delegate or malformed: nothing Envoy could serve
+      // A rule with an unresolved delegate never gets here (Delegation drops it); this is a
+      // malformed rule the webhook rejected: nothing Envoy could serve.
+      return null;
     }
-    return forward(vs, rule, block, destinations, label, ctx);
+    return forward(httpRule, block, destinations, label, ctx);
   }
 
   private RouteAction redirect(YamlMap r, String label, Context ctx) {
@@ -184,8 +190,9 @@ final class HttpRouteCompiler {
         new Explanation(ctx.listener(), ctx.virtualHost(), label + " → redirect " + code));
   }
 
-  private RouteAction forward(Resource vs, YamlMap rule, MatchBlock block,
-      List<YamlMap> destinations, String label, Context ctx) {
+  private RouteAction forward(HttpRule httpRule, MatchBlock block, List<YamlMap> destinations,
+      String label, Context ctx) {
+    YamlMap rule = httpRule.fields();
     YamlMap headers = YamlReads.map(rule, "headers").orElse(null);
     List<HeaderOp> ruleRequest = new ArrayList<>();
     List<HeaderOp> ruleResponse = new ArrayList<>();
@@ -209,7 +216,7 @@ final class HttpRouteCompiler {
     List<ForwardAction.Target> targets = new ArrayList<>();
     for (YamlMap d : kept) {
       YamlMap dest = YamlReads.map(d, "destination").orElse(null);
-      Resolved r = resolve(dest, vs.namespace(), ctx.listenerPort());
+      Resolved r = resolve(dest, httpRule.namespaceOf("route"), ctx.listenerPort());
       int weight = kept.size() == 1 ? 1 : YamlReads.lenientInteger(d, "weight").orElse(0L).intValue();
       List<HeaderOp> request = new ArrayList<>(ruleRequest);
       List<HeaderOp> response = new ArrayList<>(ruleResponse);
@@ -224,7 +231,7 @@ final class HttpRouteCompiler {
     Optional<YamlMap> rewrite = rule.map("rewrite");
     UriRewrite uriRewrite = rewrite.map(rw -> uriRewrite(rw, block)).orElse(UriRewrite.NONE);
     String authorityRewrite = rewrite.flatMap(rw -> rw.string("authority")).orElse(authority[0]);
-    return new ForwardAction(targets, uriRewrite, authorityRewrite, mirrors(rule, vs, ctx),
+    return new ForwardAction(targets, uriRewrite, authorityRewrite, mirrors(httpRule, ctx),
         PolicyCompiler.route(rule));
   }
 
@@ -253,7 +260,8 @@ final class HttpRouteCompiler {
         : UriRewrite.full(uri.get());
   }
 
-  private List<RouteDecision.Mirror> mirrors(YamlMap rule, Resource vs, Context ctx) {
+  private List<RouteDecision.Mirror> mirrors(HttpRule httpRule, Context ctx) {
+    YamlMap rule = httpRule.fields();
     List<RouteDecision.Mirror> out = new ArrayList<>();
     Optional<YamlMap> single = rule.map("mirror");
     if (single.isPresent()) {
@@ -261,18 +269,19 @@ final class HttpRouteCompiler {
           .or(() -> YamlReads.number(rule, "mirrorPercent"))
           .or(() -> YamlReads.number(rule, "mirror_percent"))
           .orElse(100.0);
-      addMirror(single.get(), pct, vs, ctx, out);
+      addMirror(single.get(), pct, httpRule.namespaceOf("mirror"), ctx, out);
     }
     for (YamlMap m : YamlReads.maps(rule, "mirrors")) {
       double pct = YamlReads.map(m, "percentage").flatMap(p -> YamlReads.number(p, "value")).orElse(100.0);
-      YamlReads.map(m, "destination").ifPresent(d -> addMirror(d, pct, vs, ctx, out));
+      YamlReads.map(m, "destination")
+          .ifPresent(d -> addMirror(d, pct, httpRule.namespaceOf("mirrors"), ctx, out));
     }
     return out;
   }
 
-  private void addMirror(YamlMap dest, double pct, Resource vs, Context ctx,
+  private void addMirror(YamlMap dest, double pct, String namespace, Context ctx,
       List<RouteDecision.Mirror> out) {
-    Cluster c = clusters.get(resolve(dest, vs.namespace(), ctx.listenerPort()).clusterName);
+    Cluster c = clusters.get(resolve(dest, namespace, ctx.listenerPort()).clusterName);
     // Istio does not validate mirror clusters; a missing one silently mirrors nothing.
     if (c != null && pct > 0) {
       out.add(new RouteDecision.Mirror(c, Math.min(100.0, pct)));

@@ -1,5 +1,7 @@
 package io.trafficlab.engine.config.compile;
 
+import io.trafficlab.engine.config.delegation.Delegation;
+import io.trafficlab.engine.config.delegation.Gateways;
 import io.trafficlab.engine.config.model.ConfigSet;
 import io.trafficlab.engine.config.model.Resource;
 import io.trafficlab.engine.config.yaml.YamlMap;
@@ -33,9 +35,12 @@ import java.util.TreeMap;
  *
  * <p>Sidecars ({@code BuildSidecarVirtualHostWrapper}): one virtual host per service port; a mesh
  * VirtualService covering the service replaces the default route.
+ *
+ * <p>Delegation ({@code mergeVirtualServicesIfNeeded}): a VirtualService without hosts adds no
+ * virtual host of its own; its rules are routed where a root's {@code delegate} merges them in.
  */
 public final class RouteCompiler {
-  static final String MESH = "mesh";
+  static final String MESH = Gateways.MESH;
   private static final Set<String> HTTP_PROTOCOLS = Set.of("HTTP", "HTTPS", "HTTP2", "GRPC", "GRPC-WEB");
 
   private RouteCompiler() {}
@@ -43,21 +48,9 @@ public final class RouteCompiler {
   /** Compiles once; the result is immutable and shared by every request. */
   public static RouteTable compile(ConfigSet config, Topology topology) {
     ClusterTable clusters = new ClusterTable(config, topology);
-    HttpRouteCompiler routes = new HttpRouteCompiler(topology, clusters);
+    HttpRouteCompiler routes = new HttpRouteCompiler(topology, clusters, new Delegation(config));
     return new RouteTable(gateways(config, topology, routes), mesh(config, topology, routes),
         clusters.all());
-  }
-
-  /** {@code ns/name} of a VirtualService {@code gateways} entry ({@code mesh} stays {@code mesh}). */
-  static String resolveGateway(String name, String vsNamespace) {
-    if (name.equals(MESH) || name.contains("/")) {
-      return name;
-    }
-    if (name.contains(".")) { // legacy name.namespace.svc.cluster.local
-      String[] parts = name.split("\\.");
-      return parts[1] + "/" + parts[0];
-    }
-    return vsNamespace + "/" + name;
   }
 
   static List<String> boundGateways(Resource vs) {
@@ -65,7 +58,7 @@ public final class RouteCompiler {
     if (names.isEmpty()) {
       return List.of(MESH);
     }
-    return names.stream().map(n -> resolveGateway(n, vs.namespace())).toList();
+    return names.stream().map(n -> Gateways.resolve(n, vs.namespace())).toList();
   }
 
   private record Server(String gatewayName, String gatewayNamespace, GatewayWorkload workload,

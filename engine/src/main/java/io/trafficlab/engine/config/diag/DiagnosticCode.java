@@ -223,6 +223,13 @@ public enum DiagnosticCode {
   TL3102("TL3102", Severity.WARNING, Layer.ANALYSIS, "weight %s is ignored: the only destination of a route gets all of its traffic"),
   TL3103("TL3103", Severity.INFO, Layer.ANALYSIS, "no rule of this VirtualService is a catch-all: requests for %s that match no rule get 404 (NR)"),
   TL3104("TL3104", Severity.WARNING, Layer.ANALYSIS, "no VirtualService is bound to Gateway %s: every request through it gets 404 (NR)"),
+  // TL3105-TL3109: delegation. Istio's analyzers do not check delegates; pilot only logs these
+  // (mergeVirtualServicesIfNeeded, mergeHTTPRoute) and routes as if the rule were not there.
+  TL3105("TL3105", Severity.WARNING, Layer.ANALYSIS, "delegate VirtualService %s not found: Istio drops rule %s, so the requests it matches go on to the next rules or get 404 (NR)"),
+  TL3106("TL3106", Severity.WARNING, Layer.ANALYSIS, "VirtualService %s has hosts, so it is not a delegate: Istio drops rule %s, so the requests it matches go on to the next rules or get 404 (NR)"),
+  TL3107("TL3107", Severity.WARNING, Layer.ANALYSIS, "delegate VirtualService %s is not exported to namespace %s (exportTo %s): Istio drops rule %s, so the requests it matches go on to the next rules or get 404 (NR)"),
+  TL3108("TL3108", Severity.WARNING, Layer.ANALYSIS, "rule %s is left out where %s delegates to this VirtualService: %s"),
+  TL3109("TL3109", Severity.WARNING, Layer.ANALYSIS, "this VirtualService has no hosts, so it is a delegate, and no VirtualService delegates to it: it routes nothing"),
 
   // ---- TL4xxx case files ----
   TL4001("TL4001", Severity.ERROR, Layer.SCHEMA, "%s"),

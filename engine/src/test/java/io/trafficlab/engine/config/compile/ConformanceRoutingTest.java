@@ -24,9 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs the routing part of every routing sample (conformance {@code route-}, {@code match-},
- * {@code weight-} and the Bookinfo cases) through the compiled route table, without sockets: the
- * decision must agree with each request's routing expectations (service, subset, rewrite, redirect,
- * 404 NR, 503 NC/UH), and weighted distributions must land within 4 sigma of the expected shares.
+ * {@code weight-}, the Bookinfo cases and our own {@code cases/}) through the compiled route table,
+ * without sockets: the decision must agree with each request's routing expectations (service,
+ * subset, rewrite, redirect, 404 NR, 503 NC/UH), and weighted distributions must land within 4 sigma
+ * of the expected shares.
  * Expectations that need the data plane (pod status, faults, timeouts, retries) are not judged here.
  */
 class ConformanceRoutingTest {
@@ -47,7 +48,13 @@ class ConformanceRoutingTest {
       b = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
           .map(n -> "/bookinfo/" + n).sorted().toList().stream();
     }
-    return Stream.concat(c, b);
+    Path own = Path.of(ConformanceRoutingTest.class.getResource("/cases").toURI());
+    Stream<String> o;
+    try (Stream<Path> files = Files.list(own)) {
+      o = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+          .map(n -> "/cases/" + n).sorted().toList().stream();
+    }
+    return Stream.of(c, b, o).flatMap(s -> s);
   }
 
   @ParameterizedTest
