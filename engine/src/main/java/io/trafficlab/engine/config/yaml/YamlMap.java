@@ -7,7 +7,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A YAML mapping with string keys, in source order. Keys keep their own positions. */
+/**
+ * A YAML mapping with string keys, in source order. Keys keep their own positions.
+ *
+ * <p>Lookups by a camelCase name also find the field written with its proto (snake_case) name
+ * ({@code get("queryParams")} finds {@code query_params}): Istio decodes specs with protojson, which
+ * accepts both, and the schema check accepts both, so every reader must see both. The name as
+ * asked wins when a map has the two spellings.
+ */
 public final class YamlMap implements YamlNode {
 
   /** One key with its value; the key's position is where diagnostics about the key point. */
@@ -36,17 +43,43 @@ public final class YamlMap implements YamlNode {
   }
 
   public boolean has(String key) {
-    return entries.containsKey(key);
+    return lookup(key) != null;
   }
 
-  /** The value under {@code key}, or null. */
+  /** The value under {@code key} (or its snake_case spelling), or null. */
   public YamlNode get(String key) {
-    Entry e = entries.get(key);
+    Entry e = lookup(key);
     return e == null ? null : e.value();
   }
 
   public Optional<Entry> entry(String key) {
-    return Optional.ofNullable(entries.get(key));
+    return Optional.ofNullable(lookup(key));
+  }
+
+  private Entry lookup(String key) {
+    Entry e = entries.get(key);
+    if (e != null || entries.isEmpty()) {
+      return e;
+    }
+    String snake = snakeCase(key);
+    return snake == null ? null : entries.get(snake);
+  }
+
+  /** {@code queryParams} → {@code query_params}; null when {@code camel} has no upper-case letter. */
+  static String snakeCase(String camel) {
+    StringBuilder b = null;
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
+      if (c >= 'A' && c <= 'Z' && i > 0) {
+        if (b == null) {
+          b = new StringBuilder(camel.length() + 4).append(camel, 0, i);
+        }
+        b.append('_').append((char) (c + ('a' - 'A')));
+      } else if (b != null) {
+        b.append(c);
+      }
+    }
+    return b == null ? null : b.toString();
   }
 
   /** The value under {@code key} if it is a mapping. */

@@ -334,8 +334,9 @@ class DelegationTest {
     assertThat(r.delegated().orElseThrow().inherited())
         .containsExactlyInAnyOrder("corsPolicy", "mirrors", "timeout");
     assertThat(r.fields().has("corsPolicy")).isTrue();
-    assertThat(r.fields().has("directResponse")).isFalse();
+    // The delegate's own direct_response stays as written; camelCase lookups find it too.
     assertThat(r.fields().has("direct_response")).isTrue();
+    assertThat(r.fields().get("directResponse")).isSameAs(r.fields().get("direct_response"));
   }
 
   @ParameterizedTest
