@@ -25,6 +25,7 @@ import io.trafficlab.web.attempt.Progress;
 import io.trafficlab.web.exercise.AttemptController;
 import io.trafficlab.web.exercise.ExerciseController;
 import io.trafficlab.web.exercise.Exercises;
+import io.trafficlab.web.exercise.OpenedHintRepository;
 import io.trafficlab.web.instructor.InstructorRoutes;
 import io.trafficlab.web.lesson.LessonController;
 import io.trafficlab.web.pack.PackSettings;
@@ -63,7 +64,8 @@ public final class WebApp {
     ApiController api = new ApiController(deps.packs(), deps.grading(), attempts, tokens, deps.clock());
     bindJvmMetrics(deps);
     Exercises exercises = new Exercises(deps.packs());
-    ExerciseController exercisePages = new ExerciseController(exercises, attempts, deps.grading(), deps.lab(),
+    ExerciseController exercisePages = new ExerciseController(exercises, attempts,
+        new OpenedHintRepository(deps.database().dataSource(), deps.clock()), deps.grading(), deps.lab(),
         deps.templates(), deps.clock());
     QuizController quizzes = new QuizController(deps.packs(), deps.templates());
     AttemptController attemptPages = new AttemptController(attempts, exercises, deps.templates());
