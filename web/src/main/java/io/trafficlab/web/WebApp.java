@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.trafficlab.web.account.AccountController;
+import io.trafficlab.web.account.ExpiredSessionSweeper;
 import io.trafficlab.web.account.SessionFilter;
 import io.trafficlab.web.account.SessionStore;
 import io.trafficlab.web.account.UserRepository;
@@ -32,6 +33,7 @@ import io.trafficlab.web.pack.PackSettings;
 import io.trafficlab.web.quiz.QuizController;
 import io.trafficlab.web.view.Chrome;
 import io.trafficlab.web.view.HomePage;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,12 +50,16 @@ public final class WebApp {
   /** Bodies over the limit up to this size are read and dropped before the 413 (see refuseOversizedBodies). */
   static final long DRAIN_LIMIT_BYTES = 32L * 1024 * 1024;
 
+  /** How often expired sessions are deleted (and once at start). */
+  static final Duration SESSION_SWEEP_EVERY = Duration.ofHours(1);
+
   private WebApp() {}
 
   public static Javalin create(WebDeps deps) {
     UserRepository users = new UserRepository(deps.database().dataSource());
     SessionStore sessionStore = new SessionStore(deps.database().dataSource(), deps.clock());
     SessionFilter sessions = new SessionFilter(sessionStore, users);
+    ExpiredSessionSweeper sweeper = new ExpiredSessionSweeper(sessionStore, SESSION_SWEEP_EVERY);
     AccountController accounts = new AccountController(users, deps.passwords(), sessions,
         deps.templates(), deps.adminEmail());
     LessonController lessons = new LessonController(deps.packs(), deps.templates());
@@ -70,6 +76,8 @@ public final class WebApp {
     QuizController quizzes = new QuizController(deps.packs(), deps.templates());
     AttemptController attemptPages = new AttemptController(attempts, exercises, deps.templates());
     return Javalin.create(cfg -> {
+      cfg.events.serverStarted(sweeper::start);
+      cfg.events.serverStopping(sweeper::close);
       cfg.staticFiles.add(s -> {
         s.hostedPath = "/static";
         s.directory = "/io/trafficlab/web/static";

@@ -60,7 +60,7 @@ public final class AccountController {
           new FormPage(Chrome.of("Create an account", Visitor.of(ctx)), email, name, error, next)));
       return;
     }
-    sessions.rotate(ctx, created.get().id());
+    sessions.signIn(ctx, created.get().id());
     ctx.redirect(next, HttpStatus.SEE_OTHER);
   }
 
@@ -82,12 +82,12 @@ public final class AccountController {
           new FormPage(Chrome.of("Sign in", Visitor.of(ctx)), email, "", "The e-mail address or the password is wrong.", next)));
       return;
     }
-    sessions.rotate(ctx, users.findByEmail(email).orElseThrow().id());
+    sessions.signIn(ctx, users.findByEmail(email).orElseThrow().id());
     ctx.redirect(next, HttpStatus.SEE_OTHER);
   }
 
   public void signOut(Context ctx) {
-    sessions.rotate(ctx, null);
+    sessions.signOut(ctx);
     ctx.redirect("/", HttpStatus.SEE_OTHER);
   }
 

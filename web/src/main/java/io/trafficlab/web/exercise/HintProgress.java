@@ -20,7 +20,7 @@ final class HintProgress {
 
   /** Hints shown per task of the visitor's variant of this exercise. */
   Map<Integer, Integer> shown(Visitor v, Exercise ex) {
-    return v.user().map(u -> stored.shown(owner(u, ex))).orElseGet(() -> anonymous.shown(anonymousKey(v), key(ex)));
+    return v.user().map(u -> stored.shown(owner(u, ex))).orElseGet(() -> anonymous.shown(v.browserKey(), key(ex)));
   }
 
   /** Shows the first hint of a task that just failed (a learner who opened more keeps them). */
@@ -28,14 +28,14 @@ final class HintProgress {
     if (v.user().isPresent()) {
       stored.atLeast(owner(v.user().get(), ex), task, 1);
     } else {
-      anonymous.atLeast(anonymousKey(v), key(ex), task, 1);
+      anonymous.atLeast(v.browserKey(), key(ex), task, 1);
     }
   }
 
   /** Opens the next of the task's {@code total} hints; answers how many are shown now. */
   int next(Visitor v, Exercise ex, int task, int total) {
     return v.user().map(u -> stored.next(owner(u, ex), task, total))
-        .orElseGet(() -> anonymous.next(anonymousKey(v), key(ex), task, total));
+        .orElseGet(() -> anonymous.next(v.browserKey(), key(ex), task, total));
   }
 
   private static OpenedHintRepository.Owner owner(User u, Exercise ex) {
@@ -44,9 +44,5 @@ final class HintProgress {
 
   private static String key(Exercise ex) {
     return ex.ref() + "#" + ex.variantIndex();
-  }
-
-  private static String anonymousKey(Visitor v) {
-    return "s" + v.session().id();
   }
 }

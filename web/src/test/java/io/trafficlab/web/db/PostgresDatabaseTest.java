@@ -162,6 +162,12 @@ class PostgresDatabaseTest {
         Clock.fixed(now.plus(SessionStore.LIFETIME).plus(Duration.ofMinutes(1)), ZoneOffset.UTC));
     assertThat(later.find(signedIn.id())).isEmpty();
     assertThat(store.find(signedIn.id())).as("an expired session is deleted when seen").isEmpty();
+
+    SessionStore.Session unseen = store.create(u.id());
+    SessionStore.Session current = later.create(u.id());
+    assertThat(later.deleteExpired()).as("expired sessions nobody presents again are swept").isPositive();
+    assertThat(store.find(unseen.id())).isEmpty();
+    assertThat(later.find(current.id())).isPresent();
   }
 
   @Test
