@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.trafficlab.web.account.AccountController;
+import io.trafficlab.web.account.AccountLimits;
 import io.trafficlab.web.account.ExpiredSessionSweeper;
 import io.trafficlab.web.account.SessionFilter;
 import io.trafficlab.web.account.SessionStore;
@@ -61,7 +62,7 @@ public final class WebApp {
     SessionFilter sessions = new SessionFilter(sessionStore, users);
     ExpiredSessionSweeper sweeper = new ExpiredSessionSweeper(sessionStore, SESSION_SWEEP_EVERY);
     AccountController accounts = new AccountController(users, deps.passwords(), sessions,
-        deps.templates(), deps.adminEmail());
+        deps.templates(), deps.adminEmail(), AccountLimits.standard(System::nanoTime));
     LessonController lessons = new LessonController(deps.packs(), deps.templates());
     PackSettings packSettings = new PackSettings(deps.database().dataSource(), deps.clock());
     deps.packs().useSettings(packSettings::disabledIds);
