@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.trafficlab.web.account.AccountController;
+import io.trafficlab.web.account.AccountLimits;
+import io.trafficlab.web.account.ExpiredSessionSweeper;
 import io.trafficlab.web.account.SessionFilter;
 import io.trafficlab.web.account.SessionStore;
 import io.trafficlab.web.account.UserRepository;
@@ -25,12 +27,14 @@ import io.trafficlab.web.attempt.Progress;
 import io.trafficlab.web.exercise.AttemptController;
 import io.trafficlab.web.exercise.ExerciseController;
 import io.trafficlab.web.exercise.Exercises;
+import io.trafficlab.web.exercise.OpenedHintRepository;
 import io.trafficlab.web.instructor.InstructorRoutes;
 import io.trafficlab.web.lesson.LessonController;
 import io.trafficlab.web.pack.PackSettings;
 import io.trafficlab.web.quiz.QuizController;
 import io.trafficlab.web.view.Chrome;
 import io.trafficlab.web.view.HomePage;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,14 +51,18 @@ public final class WebApp {
   /** Bodies over the limit up to this size are read and dropped before the 413 (see refuseOversizedBodies). */
   static final long DRAIN_LIMIT_BYTES = 32L * 1024 * 1024;
 
+  /** How often expired sessions are deleted (and once at start). */
+  static final Duration SESSION_SWEEP_EVERY = Duration.ofHours(1);
+
   private WebApp() {}
 
   public static Javalin create(WebDeps deps) {
     UserRepository users = new UserRepository(deps.database().dataSource());
     SessionStore sessionStore = new SessionStore(deps.database().dataSource(), deps.clock());
     SessionFilter sessions = new SessionFilter(sessionStore, users);
+    ExpiredSessionSweeper sweeper = new ExpiredSessionSweeper(sessionStore, SESSION_SWEEP_EVERY);
     AccountController accounts = new AccountController(users, deps.passwords(), sessions,
-        deps.templates(), deps.adminEmail());
+        deps.templates(), deps.adminEmail(), AccountLimits.standard(System::nanoTime));
     LessonController lessons = new LessonController(deps.packs(), deps.templates());
     PackSettings packSettings = new PackSettings(deps.database().dataSource(), deps.clock());
     deps.packs().useSettings(packSettings::disabledIds);
@@ -63,11 +71,14 @@ public final class WebApp {
     ApiController api = new ApiController(deps.packs(), deps.grading(), attempts, tokens, deps.clock());
     bindJvmMetrics(deps);
     Exercises exercises = new Exercises(deps.packs());
-    ExerciseController exercisePages = new ExerciseController(exercises, attempts, deps.grading(), deps.lab(),
+    ExerciseController exercisePages = new ExerciseController(exercises, attempts,
+        new OpenedHintRepository(deps.database().dataSource(), deps.clock()), deps.grading(), deps.lab(),
         deps.templates(), deps.clock());
     QuizController quizzes = new QuizController(deps.packs(), deps.templates());
     AttemptController attemptPages = new AttemptController(attempts, exercises, deps.templates());
     return Javalin.create(cfg -> {
+      cfg.events.serverStarted(sweeper::start);
+      cfg.events.serverStopping(sweeper::close);
       cfg.staticFiles.add(s -> {
         s.hostedPath = "/static";
         s.directory = "/io/trafficlab/web/static";

@@ -16,13 +16,26 @@ import java.util.stream.Collectors;
 /** A cookie-keeping HTTP client that fills in the CSRF token the way a browser form would. */
 public final class TestBrowser {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
-  private final CookieManager cookies = new CookieManager();
-  private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+  private final CookieManager cookies;
+  private final HttpClient http;
   private final int port;
   private String csrf = "";
 
   public TestBrowser(int port) {
+    this(port, new CookieManager());
+  }
+
+  private TestBrowser(int port, CookieManager cookies) {
     this.port = port;
+    this.cookies = cookies;
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+  }
+
+  /** The same browser (its cookies and the last page's CSRF token) talking to another server, e.g. a second web node. */
+  public TestBrowser sameBrowserOn(int otherPort) {
+    TestBrowser same = new TestBrowser(otherPort, cookies);
+    same.csrf = csrf;
+    return same;
   }
 
   public HttpResponse<String> get(String path) throws Exception {

@@ -98,10 +98,10 @@ public final class Grader {
     TrafficLab.Outcome o = session.run(c.traffic());
     if (!o.error().isEmpty()) {
       return new CheckResult(c.id(), c.task(), c.title(), CheckStatus.ERROR, 0, c.points(),
-          "Could not run this check: " + o.error(), "", o.traces());
+          "Could not run this check: " + o.error(), "", o.traces(), o.distribution());
     }
     return o.passed() ? new CheckResult(c.id(), c.task(), c.title(), CheckStatus.PASS, c.points(),
-        c.points(), "", "", o.traces()) : fail(ex, c, o.evidence(), o.traces());
+        c.points(), "", "", o.traces(), o.distribution()) : fail(ex, c, o.evidence(), o.traces(), o.distribution());
   }
 
   /**
@@ -118,12 +118,17 @@ public final class Grader {
   }
 
   private static CheckResult fail(Exercise ex, Check c, String evidence, List<io.trafficlab.engine.cases.Observation> traces) {
+    return fail(ex, c, evidence, traces, Optional.empty());
+  }
+
+  private static CheckResult fail(Exercise ex, Check c, String evidence, List<io.trafficlab.engine.cases.Observation> traces,
+      Optional<DistributionCounts> distribution) {
     String message = c.failMessage().isEmpty() ? evidence
         : c.failMessage().contains("{evidence}") ? c.failMessage().replace("{evidence}", evidence)
         : c.failMessage() + " (" + evidence + ")";
     List<String> hints = ex.hints().getOrDefault(c.task(), List.of());
     return new CheckResult(c.id(), c.task(), c.title(), CheckStatus.FAIL, 0, c.points(), message,
-        hints.isEmpty() ? "" : hints.get(0), traces);
+        hints.isEmpty() ? "" : hints.get(0), traces, distribution);
   }
 
   private static List<MisconceptionHit> misconceptions(Exercise ex, String submission, FrontEndResult fe,

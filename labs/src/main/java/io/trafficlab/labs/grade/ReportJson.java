@@ -7,7 +7,10 @@ import io.trafficlab.engine.cases.Observation;
 import io.trafficlab.engine.cases.ObservationJson;
 import io.trafficlab.engine.config.diag.DiagnosticJson;
 
-/** The grade report's JSON form (DESIGN §4, CONTRACT; extended with misconceptions and timing). */
+/**
+ * The grade report's JSON form (DESIGN §4, CONTRACT; extended with misconceptions, timing and, per
+ * check with a distribution block, its full counts: see docs/contracts.md).
+ */
 public final class ReportJson {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,6 +41,16 @@ public final class ReportJson {
       for (Observation o : c.traces()) {
         traces.add(ObservationJson.toJson(o));
       }
+      c.distribution().ifPresent(d -> {
+        ObjectNode dn = cn.putObject("distribution");
+        dn.put("by", d.by());
+        dn.put("requests", d.requests());
+        ObjectNode counts = dn.putObject("counts");
+        d.counts().forEach(counts::put);
+        ObjectNode expect = dn.putObject("expect");
+        d.expect().forEach(expect::put);
+        dn.put("tolerance", d.tolerance());
+      });
     }
     ArrayNode mis = n.putArray("misconceptions");
     for (GradeReport.MisconceptionHit m : r.misconceptions()) {

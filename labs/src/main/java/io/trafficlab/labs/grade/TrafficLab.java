@@ -6,6 +6,7 @@ import io.trafficlab.engine.config.diag.Diagnostic;
 import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.core.topology.Topology;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The grader's door to the engine: reads a case-format topology and runs check traffic through the
@@ -36,11 +37,20 @@ public interface TrafficLab {
    * @param traces   sample observations, failing ones first
    * @param error    set when the traffic could not be run at all (e.g. a malformed request in the
    *                 check, or the run's deadline); the check is then ERROR, not FAIL
+   * @param distribution what the check's {@code distribution} block counted over all its requests;
+   *                 empty when it has none or it did not run
    */
-  record Outcome(boolean passed, String evidence, List<Observation> traces, String error) {
+  record Outcome(boolean passed, String evidence, List<Observation> traces, String error,
+      Optional<DistributionCounts> distribution) {
     public Outcome {
       traces = List.copyOf(traces);
       error = error == null ? "" : error;
+      distribution = distribution == null ? Optional.empty() : distribution;
+    }
+
+    /** An outcome without distribution counts. */
+    public Outcome(boolean passed, String evidence, List<Observation> traces, String error) {
+      this(passed, evidence, traces, error, Optional.empty());
     }
   }
 }

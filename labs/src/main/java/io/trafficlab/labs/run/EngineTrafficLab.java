@@ -13,6 +13,7 @@ import io.trafficlab.engine.config.yaml.YamlMap;
 import io.trafficlab.engine.core.topology.Topology;
 import io.trafficlab.engine.run.EngineSession;
 import io.trafficlab.engine.run.RunOptions;
+import io.trafficlab.labs.grade.DistributionCounts;
 import io.trafficlab.labs.grade.TrafficLab;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -96,10 +97,14 @@ public final class EngineTrafficLab implements TrafficLab {
         all.addAll(copies);
       }
       traffic.totals().ifPresent(t -> verdicts.addAll(CaseJudge.judgeTotals(t, all)));
+      Optional<DistributionCounts> counted = Optional.empty();
       if (traffic.distribution().isPresent()) {
         var d = traffic.distribution().get();
         List<Observation> obs = session.distribution(d, "d");
-        List<Verdict> v = CaseJudge.judgeDistribution(d, CaseJudge.countBy(d.by(), obs));
+        Map<String, Long> counts = CaseJudge.countBy(d.by(), obs);
+        List<Verdict> v = CaseJudge.judgeDistribution(d, counts);
+        // The judge's own counts over every request: the traces below keep only a few samples.
+        counted = Optional.of(DistributionCounts.of(d.by(), counts, d.expect(), d.tolerance()));
         verdicts.addAll(v);
         (CaseJudge.allPassed(v) ? passing : failing).addAll(obs.subList(0, Math.min(5, obs.size())));
       }
@@ -109,7 +114,7 @@ public final class EngineTrafficLab implements TrafficLab {
           + (why.size() > MAX_EVIDENCE ? " (and " + (why.size() - MAX_EVIDENCE) + " more)" : "");
       Set<Observation> traces = new LinkedHashSet<>(failing);
       traces.addAll(passing);
-      return new Outcome(passed, evidence, traces.stream().limit(MAX_TRACES).toList(), "");
+      return new Outcome(passed, evidence, traces.stream().limit(MAX_TRACES).toList(), "", counted);
     } catch (RuntimeException e) {
       return new Outcome(false, "", List.of(), "the traffic could not run: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()));

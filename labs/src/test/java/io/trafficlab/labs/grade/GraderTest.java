@@ -229,4 +229,21 @@ class GraderTest {
 
     assertThat(r.misconceptions()).hasSize(recognised ? 1 : 0);
   }
+
+  @Test
+  void theFullDistributionCountsOfTheLabReachTheCheckResultWhetherItPassedFailedOrCouldNotRun() {
+    DistributionCounts counts = DistributionCounts.of("subset", Map.of("v1", 900L, "v2", 100L), Map.of("v1", 0.9), 0.02);
+    for (String verdict : List.of("pass", "fail", "error")) {
+      FakeLab lab = new FakeLab(t -> new TrafficLab.Outcome(verdict.equals("pass"), "evidence", List.of(obs("v1")),
+          verdict.equals("error") ? "stopped" : "", java.util.Optional.of(counts)));
+
+      GradeReport r = new Grader(new ConfigFrontEnd(), lab).grade(exercise(), VALID, Grader.Options.DEFAULT, FIXED);
+
+      CheckResult traffic = r.checks().get(1);
+      assertThat(traffic.status().wireName()).isEqualTo(verdict);
+      assertThat(traffic.distribution()).as(verdict).contains(counts);
+      assertThat(counts.requests()).isEqualTo(1000);
+      assertThat(r.checks().get(0).distribution()).as("a static check has none").isEmpty();
+    }
+  }
 }

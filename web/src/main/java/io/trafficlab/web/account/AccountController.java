@@ -7,7 +7,10 @@ import io.trafficlab.web.view.Templates;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Sign up, sign in, sign out. Form errors are shown next to the form, never as stack traces. */
+/**
+ * Sign up, sign in, sign out. Form errors are shown next to the form, never as stack traces; too
+ * many tries ({@link AccountLimits}) are answered 429 with Retry-After and the form says how long to wait.
+ */
 public final class AccountController {
 
   /** The data of the sign-in and sign-up pages. */
@@ -18,10 +21,12 @@ public final class AccountController {
   private final SessionFilter sessions;
   private final Templates templates;
   private final Optional<String> adminEmail;
+  private final AccountLimits limits;
 
   public AccountController(UserRepository users, Passwords passwords, SessionFilter sessions,
-      Templates templates, Optional<String> adminEmail) {
+      Templates templates, Optional<String> adminEmail, AccountLimits limits) {
     this.users = users;
+    this.limits = limits;
     this.passwords = passwords;
     this.sessions = sessions;
     this.templates = templates;
@@ -48,6 +53,13 @@ public final class AccountController {
     }
     Optional<User> created = Optional.empty();
     if (error == null) {
+      // Counted only once the form is right: only then is a password hashed and an account made.
+      Optional<AccountLimits.Refusal> refused = limits.signUp(ctx.ip(), email).refusal();
+      if (refused.isPresent()) {
+        tooMany(ctx, "account/signup.jte", refused.get(),
+            new FormPage(Chrome.of("Create an account", Visitor.of(ctx)), email, name, refused.get().message(), next));
+        return;
+      }
       Role role = adminEmail.map(a -> a.equals(UserRepository.normalize(email))).orElse(false)
           ? Role.INSTRUCTOR : Role.LEARNER;
       created = users.create(email, name, passwords.hash(password), role);
@@ -60,7 +72,7 @@ public final class AccountController {
           new FormPage(Chrome.of("Create an account", Visitor.of(ctx)), email, name, error, next)));
       return;
     }
-    sessions.rotate(ctx, created.get().id());
+    sessions.signIn(ctx, created.get().id());
     ctx.redirect(next, HttpStatus.SEE_OTHER);
   }
 
@@ -73,6 +85,13 @@ public final class AccountController {
     String email = trim(ctx.formParam("email"));
     String password = ctx.formParam("password");
     String next = safeNext(ctx.formParam("next"));
+    AccountLimits.Attempt attempt = limits.signIn(ctx.ip(), email);
+    if (attempt.refusal().isPresent()) {
+      AccountLimits.Refusal refused = attempt.refusal().get();
+      tooMany(ctx, "account/signin.jte", refused,
+          new FormPage(Chrome.of("Sign in", Visitor.of(ctx)), email, "", refused.message(), next));
+      return;
+    }
     Optional<String> hash = users.passwordHash(email);
     // Verify against a dummy hash when the account does not exist, so timing does not tell.
     boolean ok = passwords.verify(password == null ? "" : password,
@@ -82,13 +101,20 @@ public final class AccountController {
           new FormPage(Chrome.of("Sign in", Visitor.of(ctx)), email, "", "The e-mail address or the password is wrong.", next)));
       return;
     }
-    sessions.rotate(ctx, users.findByEmail(email).orElseThrow().id());
+    attempt.doesNotCount();
+    sessions.signIn(ctx, users.findByEmail(email).orElseThrow().id());
     ctx.redirect(next, HttpStatus.SEE_OTHER);
   }
 
   public void signOut(Context ctx) {
-    sessions.rotate(ctx, null);
+    sessions.signOut(ctx);
     ctx.redirect("/", HttpStatus.SEE_OTHER);
+  }
+
+  /** 429 with Retry-After, and the form again with what was typed (never the password) and why. */
+  private void tooMany(Context ctx, String template, AccountLimits.Refusal refused, FormPage page) {
+    ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(refused.retryAfterSeconds()))
+        .html(templates.render(template, page));
   }
 
   /** Only same-site paths: never redirect to another host after sign-in. */

@@ -14,8 +14,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Server-side sessions in the database (so several web nodes can share them). Every visitor gets a
- * session with a CSRF token, signed in or not; signing in rotates the session id.
+ * Server-side sessions in the database (so several web nodes can share them), one per signed-in
+ * browser, each with its CSRF token. Anonymous visitors have none ({@link SessionFilter}). Expired
+ * rows are deleted when seen and by {@link ExpiredSessionSweeper}.
  */
 public final class SessionStore {
   public static final Duration LIFETIME = Duration.ofDays(14);
@@ -86,6 +87,29 @@ public final class SessionStore {
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot delete session", e);
+    }
+  }
+
+  /** Deletes every expired session; answers how many. */
+  public int deleteExpired() {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE expires_at < ?")) {
+      ps.setTimestamp(1, Timestamp.from(clock.instant()));
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot delete expired sessions", e);
+    }
+  }
+
+  /** How many sessions there are (expired ones not yet deleted included). */
+  public long count() {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sessions");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count sessions", e);
     }
   }
 

@@ -19,15 +19,16 @@ final class Charts {
 
   /**
    * Observed vs expected shares per key (subset, service, status or a pod label). Keys expected
-   * come first in their order, then keys only observed.
+   * come first in their order, then keys only observed. {@code basis} says which requests were
+   * counted ("all 1,000 requests", "10 sample requests"): the legend and the chart's label say it.
    */
-  static String split(String title, Map<String, Double> expected, Map<String, Long> observed) {
+  static String split(String title, Map<String, Double> expected, Map<String, Long> observed, String basis) {
     Set<String> keys = new LinkedHashSet<>(expected.keySet());
     keys.addAll(observed.keySet());
     long total = observed.values().stream().mapToLong(Long::longValue).sum();
     int rowH = 40;
     int h = 26 + keys.size() * rowH + 22;
-    Svg svg = new Svg(WIDTH, h, title);
+    Svg svg = new Svg(WIDTH, h, title + " — observed in " + basis);
     svg.text(0, 16, title, "chart-title");
     int y = 30;
     for (String k : keys) {
@@ -36,25 +37,26 @@ final class Charts {
       svg.text(LABEL - 8, y + 15, Svg.cut(k, 16), "chart-label", "end");
       svg.rect(LABEL, y + 2, BAR, 14, "bar-track");
       svg.rect(LABEL, y + 2, BAR * obs, 14, "bar-observed");
-      svg.text(LABEL + BAR + 6, y + 14, pct(obs) + " (" + observed.getOrDefault(k, 0L) + ")", "chart-value");
+      svg.text(LABEL + BAR + 6, y + 14, pct(obs) + " (" + count(observed.getOrDefault(k, 0L)) + ")", "chart-value");
       if (exp != null) {
         svg.rect(LABEL, y + 20, BAR * clamp(exp), 8, "bar-expected");
         svg.text(LABEL + BAR + 6, y + 29, "expected " + pct(exp), "chart-note");
       }
       y += rowH;
     }
-    svg.rect(LABEL, h - 14, 10, 8, "bar-observed").text(LABEL + 14, h - 6, "observed in " + total + " sampled requests", "chart-note");
+    svg.rect(LABEL, h - 14, 10, 8, "bar-observed").text(LABEL + 14, h - 6, "observed in " + basis, "chart-note");
     svg.rect(LABEL + 210, h - 14, 10, 8, "bar-expected").text(LABEL + 224, h - 6, "expected", "chart-note");
     return svg.end();
   }
 
-  /** Responses by status code, coloured by class (2xx, 4xx, 5xx). */
+  /** Responses by status code, coloured by class (2xx, 4xx, 5xx), of the sample requests. */
   static String statusMix(Map<String, Long> byStatus) {
     long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
     int rowH = 24;
     int h = 26 + Math.max(1, byStatus.size()) * rowH + 4;
-    Svg svg = new Svg(WIDTH, h, "Status codes");
-    svg.text(0, 16, "Status codes", "chart-title");
+    String title = "Status codes (" + count(total) + " sample request" + (total == 1 ? "" : "s") + ")";
+    Svg svg = new Svg(WIDTH, h, title);
+    svg.text(0, 16, title, "chart-title");
     int y = 28;
     for (Map.Entry<String, Long> e : byStatus.entrySet()) {
       double share = total == 0 ? 0 : e.getValue() / (double) total;
@@ -68,7 +70,7 @@ final class Charts {
     return svg.end();
   }
 
-  /** p50, p90, p99 and max latency in simulated milliseconds. */
+  /** p50, p90, p99 and max latency in simulated milliseconds, of the sample requests. */
   static String latency(List<Double> latenciesMs) {
     List<Double> sorted = new ArrayList<>(latenciesMs);
     Collections.sort(sorted);
@@ -80,8 +82,9 @@ final class Charts {
     double max = Math.max(1, rows.get("max"));
     int rowH = 24;
     int h = 26 + rows.size() * rowH + 4;
-    Svg svg = new Svg(WIDTH, h, "Latency (simulated ms)");
-    svg.text(0, 16, "Latency, simulated ms (" + sorted.size() + " requests)", "chart-title");
+    String title = "Latency, simulated ms (" + count(sorted.size()) + " sample request" + (sorted.size() == 1 ? "" : "s") + ")";
+    Svg svg = new Svg(WIDTH, h, title);
+    svg.text(0, 16, title, "chart-title");
     int y = 28;
     for (Map.Entry<String, Double> e : rows.entrySet()) {
       svg.text(LABEL - 8, y + 13, e.getKey(), "chart-label", "end");
@@ -99,6 +102,11 @@ final class Charts {
     }
     int rank = (int) Math.ceil(p / 100.0 * sorted.size());
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+  }
+
+  /** A count with thousands separators: 1,000. */
+  static String count(long n) {
+    return String.format(Locale.ENGLISH, "%,d", n);
   }
 
   static String pct(double share) {

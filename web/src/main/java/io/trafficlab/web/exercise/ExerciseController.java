@@ -52,14 +52,15 @@ public final class ExerciseController {
   private final Clock clock;
   private final ConfigFrontEnd frontEnd = new ConfigFrontEnd();
   private final MarkdownRenderer markdown = new MarkdownRenderer();
-  private final HintLedger hints = new HintLedger();
+  private final HintProgress hints;
   private final Playground playground;
   private final ConcurrentHashMap<String, Topology> topologies = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> instructions = new ConcurrentHashMap<>();
 
-  public ExerciseController(Exercises exercises, AttemptRepository attempts, GradingService grading, TrafficLab lab,
-      Templates templates, Clock clock) {
+  public ExerciseController(Exercises exercises, AttemptRepository attempts, OpenedHintRepository openedHints,
+      GradingService grading, TrafficLab lab, Templates templates, Clock clock) {
     this.exercises = exercises;
+    this.hints = new HintProgress(openedHints);
     this.attempts = attempts;
     this.grading = grading;
     this.lab = lab;
@@ -78,7 +79,7 @@ public final class ExerciseController {
     String editor = latest != null && latest.variant() == ex.variantIndex() ? latest.submission() : ex.starter();
     JsonNode lastReport = latest == null ? null : readJson(latest.reportJson());
     ResultView last = lastReport == null ? null
-        : ResultView.of(lastReport, ex, hints.shown(v, ex.ref()), latest.id(), false);
+        : ResultView.of(lastReport, ex, hints.shown(v, ex), latest.id(), false);
     Optional<Lesson> lesson = pack.lesson(ex.lesson());
     Progress progress = v.user().map(u -> Progress.of(attempts.forUser(u.id()))).orElse(Progress.NONE);
     Topology topology = topology(ex);
@@ -146,8 +147,8 @@ public final class ExerciseController {
           report.status().wireName(), report.score(), report.maxScore(), json.toString(), false, clock.instant()));
     }
     report.checks().stream().filter(c -> c.status() == CheckStatus.FAIL)
-        .forEach(c -> hints.atLeast(v, ex.ref(), c.task(), 1));
-    ResultView view = ResultView.of(json, ex, hints.shown(v, ex.ref()), attemptId, true);
+        .forEach(c -> hints.showFirst(v, ex, c.task()));
+    ResultView view = ResultView.of(json, ex, hints.shown(v, ex), attemptId, true);
     List<ExercisePage.AttemptItem> list = v.user().map(u -> items(attempts.forUser(u.id(), pack.id(), ex.id())))
         .orElse(null);
     ctx.html(templates.render("exercise/run.jte", new RunFragment(view, tasks(ex, view),
@@ -169,7 +170,7 @@ public final class ExerciseController {
     if (all.isEmpty()) {
       throw new io.javalin.http.NotFoundResponse("This task has no hints");
     }
-    int shown = hints.next(v, ex.ref(), task, all.size());
+    int shown = hints.next(v, ex, task, all.size());
     ctx.html(templates.render("exercise/hints.jte",
         new ResultView.Hints(ex.packId(), ex.id(), task, all.subList(0, Math.min(shown, all.size())), all.size())));
   }

@@ -1,14 +1,14 @@
 package io.trafficlab.web.exercise;
 
-import io.trafficlab.web.account.Visitor;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How many hints of each task a learner has opened, per exercise: keyed by account when signed in,
- * else by session. Kept in memory (bounded, least recently used evicted): losing it on a restart
- * only means hints start folded again.
+ * How many hints of each task anonymous visitors opened, per exercise, in memory (bounded, least
+ * recently used evicted). Anonymous work is not stored, like anonymous attempts: losing this on a
+ * restart, or not seeing it on another web node, only means hints start folded again. Signed-in
+ * learners' hints are in the database ({@link OpenedHintRepository}).
  */
 final class HintLedger {
   private static final int MAX_ENTRIES = 20_000;
@@ -22,9 +22,9 @@ final class HintLedger {
     }
   };
 
-  /** Hints shown per task of this exercise. */
-  synchronized Map<Integer, Integer> shown(Visitor v, String exerciseRef) {
-    String prefix = owner(v) + "|" + exerciseRef + "|";
+  /** Hints shown per task of this visitor's exercise. */
+  synchronized Map<Integer, Integer> shown(String visitor, String exercise) {
+    String prefix = visitor + "|" + exercise + "|";
     Map<Integer, Integer> out = new HashMap<>();
     shown.forEach((k, n) -> {
       if (k.startsWith(prefix)) {
@@ -35,20 +35,12 @@ final class HintLedger {
   }
 
   /** Makes at least {@code atLeast} hints of the task visible (the grader shows the first on a failure). */
-  synchronized void atLeast(Visitor v, String exerciseRef, int task, int atLeast) {
-    shown.merge(key(v, exerciseRef, task), atLeast, Math::max);
+  synchronized void atLeast(String visitor, String exercise, int task, int atLeast) {
+    shown.merge(visitor + "|" + exercise + "|" + task, atLeast, Math::max);
   }
 
   /** Opens the next hint, up to {@code total}; returns how many are shown now. */
-  synchronized int next(Visitor v, String exerciseRef, int task, int total) {
-    return shown.merge(key(v, exerciseRef, task), 1, (a, b) -> Math.min(total, a + 1));
-  }
-
-  private static String key(Visitor v, String exerciseRef, int task) {
-    return owner(v) + "|" + exerciseRef + "|" + task;
-  }
-
-  private static String owner(Visitor v) {
-    return v.user().map(u -> "u" + u.id()).orElse("s" + v.session().id());
+  synchronized int next(String visitor, String exercise, int task, int total) {
+    return shown.merge(visitor + "|" + exercise + "|" + task, Math.min(1, total), (a, b) -> Math.min(total, a + 1));
   }
 }

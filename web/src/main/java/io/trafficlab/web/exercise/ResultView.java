@@ -107,18 +107,7 @@ public record ResultView(String status, int score, int maxScore, String message,
           podCounts.merge(pod, 1L, Long::sum);
         }
       }
-      ex.check(checkId).flatMap(ch -> Optional.ofNullable(ch.traffic())).flatMap(t -> t.map("distribution")).ifPresent(d -> {
-        String by = d.string("by").orElse("subset");
-        Map<String, Double> expected = new LinkedHashMap<>();
-        d.map("expect").ifPresent(m -> m.entries().forEach(en -> {
-          if (en.value() instanceof YamlScalar s) {
-            share(s).ifPresent(v -> expected.put(en.name(), v));
-          }
-        }));
-        Map<String, Long> observed = new LinkedHashMap<>();
-        obs.forEach(o -> observed.merge(key(by, o), 1L, Long::sum));
-        charts.add(Charts.split(c.path("title").asText(checkId) + " — by " + by, expected, observed));
-      });
+      splitChart(c, ex, obs).ifPresent(charts::add);
     }
     if (!traces.isEmpty()) {
       charts.add(Charts.statusMix(statusMix));
@@ -129,6 +118,41 @@ public record ResultView(String status, int score, int maxScore, String message,
         report.path("message").asText(""), groups, mis, diags, charts, traces,
         ms >= 1000 ? String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000) : Math.round(ms) + " ms",
         attemptId, revealSolution && status.equals("pass") ? ex.solution() : null, podCounts);
+  }
+
+  /**
+   * The observed-vs-expected chart of a check with a distribution block. It shows the counts the
+   * check was judged on, over every request it sent ({@code distribution} in the report). Reports
+   * saved before those counts were carried have only the sample traces: their chart counts the
+   * samples, reads the expected shares from the exercise, and says that it shows samples.
+   */
+  static Optional<String> splitChart(JsonNode check, Exercise ex, List<JsonNode> samples) {
+    String checkId = check.path("id").asText();
+    String title = check.path("title").asText(checkId);
+    JsonNode full = check.path("distribution");
+    if (full.isObject()) {
+      String by = full.path("by").asText("subset");
+      Map<String, Double> expected = new LinkedHashMap<>();
+      full.path("expect").fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue().asDouble()));
+      Map<String, Long> observed = new LinkedHashMap<>();
+      full.path("counts").fields().forEachRemaining(e -> observed.put(e.getKey(), e.getValue().asLong()));
+      long requests = full.path("requests").asLong(observed.values().stream().mapToLong(Long::longValue).sum());
+      return Optional.of(Charts.split(title + " — by " + by, expected, observed,
+          "all " + Charts.count(requests) + " request" + (requests == 1 ? "" : "s")));
+    }
+    return ex.check(checkId).flatMap(ch -> Optional.ofNullable(ch.traffic())).flatMap(t -> t.map("distribution")).map(d -> {
+      String by = d.string("by").orElse("subset");
+      Map<String, Double> expected = new LinkedHashMap<>();
+      d.map("expect").ifPresent(m -> m.entries().forEach(en -> {
+        if (en.value() instanceof YamlScalar s) {
+          share(s).ifPresent(v -> expected.put(en.name(), v));
+        }
+      }));
+      Map<String, Long> observed = new LinkedHashMap<>();
+      samples.forEach(o -> observed.merge(key(by, o), 1L, Long::sum));
+      return Charts.split(title + " — by " + by, expected, observed,
+          Charts.count(samples.size()) + " sample request" + (samples.size() == 1 ? "" : "s"));
+    });
   }
 
   /** A share as written: a plain number, or a quoted one (placeholders are often quoted). */
@@ -144,7 +168,7 @@ public record ResultView(String status, int score, int maxScore, String message,
     }
   }
 
-  /** The distribution key of an observation as the case judge counts it. */
+  /** The distribution key of a sample observation as the case judge counts it (old reports only). */
   static String key(String by, JsonNode o) {
     JsonNode u = o.path("upstream");
     String k = switch (by) {

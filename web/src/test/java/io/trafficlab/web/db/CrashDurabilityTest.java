@@ -22,11 +22,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashDurabilityTest {
   private static final Pattern SERVING = Pattern.compile("serving http://localhost:(\\d+)/");
-  private static final Pattern SESSION_COOKIE = Pattern.compile("tl_session=([^;]+)");
+  private static final Pattern SESSION_COOKIE = Pattern.compile("^tl_session=([^;]+)");
+  private static final Pattern CSRF_COOKIE = Pattern.compile("^tl_csrf=([^;]+)");
   private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -74,28 +77,45 @@ class CrashDurabilityTest {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     ExecutorService burst = Executors.newFixedThreadPool(6);
     AtomicInteger seq = new AtomicInteger();
+    List<String> accountList = new java.util.concurrent.CopyOnWriteArrayList<>();
     for (int t = 0; t < 6; t++) {
       boolean signUps = t < 2;
       burst.submit(() -> {
         while (!crashed.get()) {
           try {
-            // A first visit writes a session row; its cookie in the answer is the acknowledgement.
-            HttpResponse<String> page = http.send(get(port, "/signup"), HttpResponse.BodyHandlers.ofString());
-            String sid = match(SESSION_COOKIE, page.headers().firstValue("Set-Cookie").orElse(""));
-            if (page.statusCode() == 200 && sid != null && !signUps) {
-              sessions.add(sid); // (a sign-up replaces the session it came with)
+            // Sessions are written on sign-up and sign-in; the session cookie in the answer is the
+            // acknowledgement. Two threads create accounts, the others sign in to them.
+            String email;
+            Map<String, String> form = new java.util.LinkedHashMap<>();
+            if (signUps) {
+              email = "u" + seq.incrementAndGet() + "@example.com";
+              form.put("displayName", "U");
+            } else if (accountList.isEmpty()) {
+              Thread.sleep(10);
+              continue;
+            } else {
+              email = accountList.get(ThreadLocalRandom.current().nextInt(accountList.size()));
             }
-            if (signUps && sid != null) {
-              String email = "u" + seq.incrementAndGet() + "@example.com";
-              String form = "_csrf=" + match(CSRF, page.body()) + "&email=" + email
-                  + "&displayName=U&password=correct+horse+battery&next=%2F";
-              HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(port, "/signup"))
-                  .header("Cookie", "tl_session=" + sid)
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-              if (r.statusCode() == 303) {
+            String path = signUps ? "/signup" : "/signin";
+            HttpResponse<String> page = http.send(get(port, path), HttpResponse.BodyHandlers.ofString());
+            String csrfCookie = cookie(page, CSRF_COOKIE);
+            if (page.statusCode() != 200 || csrfCookie == null) {
+              continue;
+            }
+            form.put("_csrf", match(CSRF, page.body()));
+            form.put("email", email);
+            form.put("password", "correct horse battery");
+            form.put("next", "/");
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(port, path))
+                .header("Cookie", "tl_csrf=" + csrfCookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(form))).build(), HttpResponse.BodyHandlers.ofString());
+            String sid = cookie(r, SESSION_COOKIE);
+            if (r.statusCode() == 303 && sid != null) {
+              sessions.add(sid);
+              if (signUps) {
                 accounts.add(email);
-                sessions.add(match(SESSION_COOKIE, r.headers().firstValue("Set-Cookie").orElseThrow()));
+                accountList.add(email);
               }
             }
           } catch (IOException e) {
@@ -261,6 +281,19 @@ class CrashDurabilityTest {
 
   private static URI uri(int port, String path) {
     return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  /** The value a Set-Cookie header of the answer gives the cookie, or null. */
+  private static String cookie(HttpResponse<String> r, Pattern p) {
+    return r.headers().allValues("Set-Cookie").stream().map(c -> match(p, c)).filter(java.util.Objects::nonNull)
+        .findFirst().orElse(null);
+  }
+
+  private static String urlEncoded(Map<String, String> form) {
+    StringBuilder sb = new StringBuilder();
+    form.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(k).append('=')
+        .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    return sb.toString();
   }
 
   private static String match(Pattern p, String s) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
 import io.trafficlab.web.TestBrowser;
+import io.trafficlab.web.WeightsFakeLab;
 import io.trafficlab.web.WebApp;
 import io.trafficlab.web.WebDeps;
 import io.trafficlab.web.account.Passwords;
@@ -79,7 +80,7 @@ class PostgresDatabaseTest {
     assertThat(applied).containsExactlyElementsOf(migrationVersionsOnClasspath());
     assertThat(strings("SELECT version FROM flyway_schema_history WHERE NOT success")).isEmpty();
     assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"))
-        .contains("users", "sessions", "attempts", "api_tokens", "pack_settings");
+        .contains("users", "sessions", "attempts", "api_tokens", "pack_settings", "opened_hints");
     assertThat(strings("SELECT version()").get(0)).as("a real PostgreSQL server").startsWith("PostgreSQL ");
   }
 
@@ -161,6 +162,12 @@ class PostgresDatabaseTest {
         Clock.fixed(now.plus(SessionStore.LIFETIME).plus(Duration.ofMinutes(1)), ZoneOffset.UTC));
     assertThat(later.find(signedIn.id())).isEmpty();
     assertThat(store.find(signedIn.id())).as("an expired session is deleted when seen").isEmpty();
+
+    SessionStore.Session unseen = store.create(u.id());
+    SessionStore.Session current = later.create(u.id());
+    assertThat(later.deleteExpired()).as("expired sessions nobody presents again are swept").isPositive();
+    assertThat(store.find(unseen.id())).isEmpty();
+    assertThat(later.find(current.id())).isPresent();
   }
 
   @Test
@@ -216,6 +223,42 @@ class PostgresDatabaseTest {
         Attempt saved = attempt(lin.id(), null, "canary", 100, Instant.now().truncatedTo(ChronoUnit.MILLIS), "spec: {}");
         new AttemptRepository(db.dataSource()).save(saved);
         assertThat(new AttemptRepository(secondPool.dataSource()).forUser(lin.id())).containsExactly(saved);
+      } finally {
+        nodeA.stop();
+        nodeB.stop();
+      }
+    }
+  }
+
+  @Test
+  void openedHintsAreCountedOnPostgres() throws Exception {
+    io.trafficlab.web.exercise.OpenedHintsTest.checkRepository(db.dataSource());
+  }
+
+  @Test
+  void hintsOpenedOnOneNodeAreOpenOnTheOther() throws Exception {
+    String base = "/packs/web-pack/exercises/canary-split";
+    String starter = Files.readString(Path.of("src/test/resources/packs/web-pack/exercises/canary-split/starter.yaml"));
+    PackCatalog packs = PackCatalog.load(List.of(Path.of("src/test/resources/packs")));
+    try (Database secondPool = Database.open(schema.url(), null, null)) {
+      Javalin nodeA = WebApp.create(new WebDeps(db, packs, Templates.create(), new Passwords(4), Optional.empty(),
+          Clock.systemUTC(), new WeightsFakeLab())).start(0);
+      Javalin nodeB = WebApp.create(new WebDeps(secondPool, packs, Templates.create(), new Passwords(4),
+          Optional.empty(), Clock.systemUTC(), new WeightsFakeLab())).start(0);
+      try {
+        TestBrowser onA = new TestBrowser(nodeA.port());
+        onA.get("/signup");
+        assertThat(onA.post("/signup", Map.of("email", "hilde@example.com", "displayName", "Hilde",
+            "password", "correct horse battery", "next", base)).statusCode()).isEqualTo(303);
+        onA.get(base);
+        onA.post(base + "/run", Map.of("yaml", starter));
+        assertThat(onA.post(base + "/hints/2", Map.of()).body()).contains("Hint 2 of 3");
+
+        TestBrowser onB = onA.sameBrowserOn(nodeB.port());
+        assertThat(onB.get(base).body()).as("node B shows what node A opened").contains("Hint 2 of 3")
+            .doesNotContain("Hint 3 of 3");
+        assertThat(onB.post(base + "/hints/2", Map.of()).body()).contains("Hint 3 of 3");
+        assertThat(onA.get(base).body()).as("and node A what node B opened").contains("Hint 3 of 3");
       } finally {
         nodeA.stop();
         nodeB.stop();

@@ -166,7 +166,7 @@ class ExercisePagesTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body())
         .contains("1/7 points").contains("aria-valuenow=\"1\"")
-        .contains("The split is off: 10/10 requests reached v1")
+        .contains("The split is off: 1000/1000 requests reached v1")
         .contains("Hint 1 of 3").contains("One http rule, one route list, two destinations.")
         .contains("Show next hint")
         .contains("Everything still goes to v1")
@@ -207,12 +207,36 @@ class ExercisePagesTest {
         .contains("<li class=\"done\">")
         .contains("Gateway traffic splits 90/10 — by subset")
         .contains("expected 90 %").contains("expected 10 %")
-        .contains("Status codes").contains("Latency, simulated ms (10 requests)")
+        .contains("Status codes (10 sample requests)").contains("Latency, simulated ms (10 sample requests)")
         .contains("<details>").contains("VirtualService default/shop http[0]")
         .contains("x-request-id: r0")
         .contains(">w 90<").contains(">w 10<")
         .contains("Reference solution").contains("REFERENCE-SOLUTION-MARKER")
         .doesNotContain("Show next hint");
+  }
+
+  @Test
+  void theSplitChartShowsTheFullCountsOfTheDistributionNotTheSampleTraces() throws Exception {
+    TestBrowser b = anonymous();
+    String page = b.get(BASE).body();
+
+    String result = b.post(BASE + "/run", Map.of("yaml", solutionFor(page))).body();
+
+    // The fake lab sends 1,000 requests, 900 to v1 and 100 to v2, and keeps the first 10 (all v1)
+    // as traces: a chart of the samples would say 100 % v1.
+    String chart = chart(result, "Gateway traffic splits 90/10");
+    assertThat(chart).contains("observed in all 1,000 requests")
+        .contains(">90 % (900)<").contains(">10 % (100)<")
+        .doesNotContain("100 % (10)").doesNotContain("sample");
+    assertThat(result).contains("Trace (10)");
+  }
+
+  /** The SVG of the chart whose title starts with {@code title}. */
+  static String chart(String html, String title) {
+    Matcher m = Pattern.compile("<svg[^>]*aria-label=\"" + Pattern.quote(title) + ".*?</svg>", Pattern.DOTALL)
+        .matcher(html);
+    assertThat(m.find()).as("a chart titled " + title).isTrue();
+    return m.group();
   }
 
   @Test

@@ -66,10 +66,27 @@ class ExerciseViewsTest {
 
   @Test
   void svgTextIsEscaped() {
-    String svg = Charts.split("<script>t</script>", Map.of("\"v1'", 0.5), Map.of("<b>", 3L));
+    String svg = Charts.split("<script>t</script>", Map.of("\"v1'", 0.5), Map.of("<b>", 3L), "<i>3</i> requests");
 
-    assertThat(svg).doesNotContain("<script>").doesNotContain("<b>")
-        .contains("&lt;script&gt;t&lt;/script&gt;").contains("&quot;v1&#39;").contains("&lt;b&gt;");
+    assertThat(svg).doesNotContain("<script>").doesNotContain("<b>").doesNotContain("<i>")
+        .contains("&lt;script&gt;t&lt;/script&gt;").contains("&quot;v1&#39;").contains("&lt;b&gt;")
+        .contains("observed in &lt;i&gt;3&lt;/i&gt; requests");
+  }
+
+  @Test
+  void aSavedReportWithoutFullCountsChartsItsSamplesAndSaysSo() throws Exception {
+    var pack = new io.trafficlab.labs.pack.PackLoader().load(java.nio.file.Path.of("src/test/resources/packs/web-pack")).pack();
+    var ex = new io.trafficlab.labs.pack.ExerciseParser().parse("web-pack", pack.exercise("canary-split").orElseThrow(), 0)
+        .exercise();
+    String trace = "{\"status\":200,\"latencyMs\":1.0,\"upstream\":{\"service\":\"shop\",\"subset\":\"%s\",\"pod\":\"p\"}}";
+    String old = "{\"status\":\"pass\",\"score\":7,\"maxScore\":7,\"checks\":[{\"id\":\"split\",\"task\":2,"
+        + "\"title\":\"Gateway traffic splits 90/10\",\"status\":\"pass\",\"points\":6,\"maxPoints\":6,\"traces\":["
+        + String.join(",", trace.formatted("v1"), trace.formatted("v1"), trace.formatted("v1"), trace.formatted("v2")) + "]}]}";
+
+    ResultView view = ResultView.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(old), ex, Map.of(), null, false);
+
+    assertThat(view.charts().get(0)).contains("observed in 4 sample requests").contains("75 % (3)").contains("25 % (1)")
+        .contains("expected 90 %");
   }
 
   @Test
