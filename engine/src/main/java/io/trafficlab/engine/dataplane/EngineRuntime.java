@@ -15,8 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Owns the one shared event-loop group (io_uring or epoll when available, else NIO, see
- * {@link Transport#best}; 2 threads by default) and
- * the {@link EventLoopScheduler} over it. Every server, client and pool of the data plane and the
+ * {@link Transport#best}; 2 threads by default) and the {@link EventLoopScheduler} over it. Every server, client and pool of the data plane and the
  * simulator runs on it.
  *
  * <p>Loop affinity: a connection between two endpoints of this runtime (client → sidecar or
@@ -24,8 +23,10 @@ import java.util.concurrent.TimeUnit;
  * with {@link #registerLocalClient} before connecting; the group then registers the accepted
  * channel on that loop instead of the next one in turn. A request chain (traffic client → proxy →
  * pod and back) thus stays on one thread, as in Netty's proxy example, and no hop wakes another
- * thread; connections from outside the runtime are spread over the loops as usual. {@link #close()} stops the threads and waits for them; channels still open
- * then are closed by Netty.
+ * thread; connections from outside the runtime are spread over the loops as usual.
+ *
+ * <p>{@link #close()} stops the threads and waits for them; channels still open then are closed by
+ * Netty.
  */
 public final class EngineRuntime implements AutoCloseable {
   /** Name prefix of the event-loop threads (tests look for leaks by it). */

@@ -33,10 +33,7 @@ record Transport(String name, IoHandlerFactory ioHandlerFactory,
         return NIO;
       case "epoll":
         return orElse(epoll(), NIO);
-      case "io_uring":
-      case "iouring":
-        return orElse(ioUring(), orElse(epoll(), NIO));
-      default:
+      default: // "auto" and "io_uring"
         return orElse(ioUring(), orElse(epoll(), NIO));
     }
   }

@@ -7,17 +7,25 @@ import io.trafficlab.engine.core.topology.PodBehavior;
 import io.trafficlab.engine.core.topology.ServiceDef;
 import io.trafficlab.engine.core.topology.ServicePort;
 import io.trafficlab.engine.core.topology.Topology;
+import io.trafficlab.engine.dataplane.http.ClientConnection;
+import io.trafficlab.engine.dataplane.http.ClientEndpoint;
+import io.trafficlab.engine.dataplane.http.HttpServerEndpoint;
+import io.trafficlab.engine.dataplane.http.RequestMessage;
+import io.trafficlab.engine.dataplane.http.ResponseMessage;
+import io.trafficlab.engine.dataplane.http.ServerOptions;
 import io.trafficlab.engine.sim.pods.OutboundCaller;
 import io.trafficlab.engine.sim.pods.PodFleet;
 import io.trafficlab.engine.sim.traffic.RawResponse;
 import io.trafficlab.engine.sim.traffic.TrafficClient;
 import io.trafficlab.engine.sim.traffic.TrafficRequest;
 import io.trafficlab.engine.testing.NetTesting;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -88,6 +96,31 @@ class EngineRuntimeTest {
     }
     try (EngineRuntime runtime = EngineRuntime.start(1, 1, true)) {
       assertThat(runtime.transportName()).isIn("io_uring", "epoll", "nio");
+    }
+  }
+
+  @Test
+  void localClientsAreForgottenOnceAcceptedOrClosed() throws InterruptedException {
+    try (EngineRuntime runtime = EngineRuntime.start(2, 1, true)) {
+      HttpServerEndpoint server = await(HttpServerEndpoint.bind(runtime,
+          (conn, req) -> CompletableFuture.completedFuture(ResponseMessage.text(200, "ok")),
+          ServerOptions.PLAIN));
+      ClientEndpoint endpoint = ClientEndpoint.plain(server.address());
+      ClientConnection c = await(ClientConnection.connect(runtime, endpoint, Duration.ofSeconds(5),
+          1 << 16));
+      assertThat(await(c.send(RequestMessage.get("/", "x"))).status()).isEqualTo(200);
+      assertThat(runtime.pendingLocalClients()).as("forgotten once accepted").isZero();
+
+      await(server.close());
+      c.close();
+      // Nothing accepts this connection: the entry goes when the client closes.
+      assertThat(ClientConnection.connect(runtime, endpoint, Duration.ofSeconds(5), 1 << 16))
+          .failsWithin(5, TimeUnit.SECONDS);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (runtime.pendingLocalClients() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(runtime.pendingLocalClients()).as("forgotten once closed").isZero();
     }
   }
 }
